@@ -1,0 +1,8 @@
+/**
+ * The registry of components a Simulation runs, in start order. Each later issue (the real
+ * kubelet, the scheduler, each controller) registers its factory here.
+ */
+import type { ComponentFactory } from "./component";
+import { kubeletFactory } from "../kubelet/kubelet";
+
+export const defaultComponents: readonly ComponentFactory[] = [kubeletFactory];
