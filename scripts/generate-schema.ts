@@ -64,8 +64,10 @@ const int32: Schema = { type: "integer", format: "int32" };
 const QUANTITY = "io.k8s.apimachinery.pkg.api.resource.Quantity";
 const INT_OR_STRING = "io.k8s.apimachinery.pkg.util.intstr.IntOrString";
 
-/** Fields added to Kubernetes after 1.27, in their 1.36 shape: [definition, property, schema]. */
+/** Fields missing from the 1.27 pieces, in their 1.36 shape: [definition, property, schema]. */
 const PATCHES: ReadonlyArray<readonly [string, string, Schema]> = [
+  // Not new, but lost upstream: kubernetes-models strips every key named "description".
+  ["io.k8s.api.scheduling.v1.PriorityClass", "description", str],
   // Native sidecars (1.28, GA 1.33): an init container with restartPolicy Always.
   ["io.k8s.api.core.v1.Container", "restartPolicy", str],
   // Sleep lifecycle hook (1.29).

@@ -49,6 +49,8 @@ export interface StoreEnv {
   nameSuffix(): string;
   /** API-server defaulting, applied on create and update (pure and idempotent). */
   defaults?(kind: Kind, obj: KObject): KObject;
+  /** The registry strategy's PrepareForCreate (a new pod's status), after defaulting. */
+  prepareForCreate?(kind: Kind, obj: KObject): KObject;
 }
 
 /** Kubernetes' SimpleNameGenerator: base truncated to 58 characters, then 5 random characters. */
@@ -123,7 +125,9 @@ export class ObjectStore {
 
   create<K extends Kind>(kind: K, obj: KindMap[K]): StoreResult<Stored<K>> {
     const info = KINDS[kind];
-    const o = clone(this.defaulted(kind, obj)) as Stored<K>;
+    const defaulted = this.defaulted(kind, obj);
+    const prepared = this.env.prepareForCreate ? this.env.prepareForCreate(kind, defaulted as KObject) : defaulted;
+    const o = clone(prepared) as Stored<K>;
     o.kind = kind;
     (o as { apiVersion?: string }).apiVersion = info.apiVersion;
     o.metadata ??= {} as Stored<K>["metadata"];

@@ -4,7 +4,7 @@ import { KINDS, resolveKind, type Kind } from "../api/types";
 import { parseDuration } from "../clock/time";
 import { formatAge } from "../kubectl/age";
 import { printTables, type TableOptions } from "../kubectl/printers";
-import { formatObjects, type OutputFormat } from "../kubectl/output";
+import { formatObjects } from "../kubectl/output";
 import { Simulation } from "../sim/simulation";
 import { formatError, readScenarioFiles } from "./files";
 
@@ -82,7 +82,7 @@ export function runCommand(paths: string[], opts: CommandOptions): CommandOutput
   const groups = kinds
     .map((kind) => ({ kind, objects: objects.filter((o) => o.kind === kind) }))
     .filter((g) => g.objects.length > 0);
-  const tables = printTables(groups, { nowMs, allNamespaces: true, prefixKind: true });
+  const tables = printTables(groups, { nowMs, allNamespaces: true });
   const lines = [`Virtual time: ${snap.time}s`, "", tables.stdout.trimEnd(), "", eventLogTable(snap.events)];
   return { stdout: `${lines.join("\n")}\n`, stderr: actionErrors ? `${actionErrors}\n` : "", exitCode: 0 };
 }
@@ -122,14 +122,13 @@ export function getCommand(positionals: string[], opts: CommandOptions): Command
   }));
   const nowMs = sim.epochMs + sim.time * 1000;
   if (output === "table" || output === "wide") {
-    const tableOpts: TableOptions = { nowMs, wide: output === "wide", allNamespaces: opts.allNamespaces, namespace: ns, prefixKind: kinds.length > 1 };
+    const tableOpts: TableOptions = { nowMs, wide: output === "wide", allNamespaces: opts.allNamespaces, namespace: ns };
     const out = printTables(groups, tableOpts);
     return { stdout: out.stdout, stderr: out.stderr, exitCode: 0 };
   }
   if (output === "yaml" || output === "json" || output === "name") {
     const all = groups.flatMap((g) => g.objects);
-    const single = kinds.length === 1 && all.length === 1 && false;
-    return { stdout: formatObjects(all, output as OutputFormat, { single }), stderr: "", exitCode: 0 };
+    return { stdout: formatObjects(all, output), stderr: "", exitCode: 0 };
   }
   return fail(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml`);
 }

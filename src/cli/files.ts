@@ -40,7 +40,7 @@ export function readScenarioFiles(paths: string[], read = (p: string) => readFil
     const lines = text.split("\n").length - 1;
     let docs = 0;
     try {
-      docs = parseAllDocuments(text, { maxAliasCount: 100 }).length;
+      docs = parseAllDocuments(text).length;
     } catch {
       docs = 1;
     }

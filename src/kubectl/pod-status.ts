@@ -5,7 +5,7 @@
  * (for instance the first app container's state wins because statuses are walked in reverse).
  */
 import type { Container, ContainerStatus, Pod, PodCondition } from "kubernetes-types/core/v1";
-import { ageSince, parseTimestamp } from "./age";
+import { formatAge, parseTimestamp } from "./age";
 
 /** What `kubectl get pods` shows for one pod, plus the counts behind the strings. */
 export interface PodColumns {
@@ -143,7 +143,7 @@ export function podColumns(pod: Pod, nowMs: number): PodColumns {
 
   let restartsText = String(restarts);
   if (restarts !== 0 && lastRestart !== 0) {
-    restartsText = `${restarts} (${ageSince(new Date(lastRestart).toISOString(), nowMs)} ago)`;
+    restartsText = `${restarts} (${formatAge(nowMs - lastRestart)} ago)`;
   }
 
   return {

@@ -4,6 +4,7 @@
  * acts, and says when to look again; retries and back-off belong to the runtime.
  */
 import type { Kind } from "../api/types";
+import type { Millis } from "../clock/time";
 import type { Component, ComponentContext } from "../sim/component";
 import { WorkQueue } from "./workqueue";
 
@@ -20,8 +21,11 @@ export const done: ReconcileResult = {};
 export interface ControllerSpec {
   /** As kube-controller-manager names it: "replicaset-controller", "deployment-controller", … */
   name: string;
-  /** Registers watches that enqueue keys: called once at start. */
-  watch(ctx: ComponentContext, enqueue: (key: string) => void): void;
+  /**
+   * Registers watches that enqueue keys: called once at start. `enqueueAfter` queues a key after a
+   * delay of virtual time (the Job controller's 1 s batching of pod events).
+   */
+  watch(ctx: ComponentContext, enqueue: (key: string) => void, enqueueAfter: (key: string, delayMs: number) => void): void;
   reconcile(ctx: ComponentContext, key: string, queue: WorkQueue): ReconcileResult;
 }
 
@@ -44,7 +48,7 @@ export class Controller implements Component {
       this.queue.forget(key);
       if (res.requeueAfter !== undefined) this.queue.addAfter(key, res.requeueAfter);
     });
-    this.spec.watch(ctx, (key) => this.queue.add(key));
+    this.spec.watch(ctx, (key) => this.queue.add(key), (key, delayMs) => this.queue.addAfter(key, delayMs));
   }
 }
 
@@ -62,4 +66,12 @@ export function splitKey(key: string): { namespace?: string; name: string } {
 export function enqueueOwner(ownerKind: Kind, o: { metadata?: { namespace?: string; ownerReferences?: Array<{ kind: string; name: string; controller?: boolean }> } }, enqueue: (key: string) => void): void {
   const ref = o.metadata?.ownerReferences?.find((r) => r.controller && r.kind === ownerKind);
   if (ref) enqueue(o.metadata?.namespace ? `${o.metadata.namespace}/${ref.name}` : ref.name);
+}
+
+/**
+ * The virtual clock as unix ms (virtual time 0 is the scenario's epoch): the time base of the
+ * RFC 3339 timestamps in objects, for comparisons like podutil.IsPodAvailable.
+ */
+export function unixNow(ctx: Pick<ComponentContext, "now" | "timestamp">): number {
+  return Date.parse(ctx.timestamp(0 as Millis)) + ctx.now();
 }

@@ -4,5 +4,6 @@
  */
 import type { ComponentFactory } from "./component";
 import { kubeletFactory } from "../kubelet/kubelet";
+import { nodeIpamFactory } from "../controllers/node-ipam";
 
-export const defaultComponents: readonly ComponentFactory[] = [kubeletFactory];
+export const defaultComponents: readonly ComponentFactory[] = [nodeIpamFactory, kubeletFactory];

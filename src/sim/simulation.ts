@@ -10,6 +10,7 @@ import { VirtualClock } from "../clock/clock";
 import { Random } from "../clock/random";
 import { fromTimestamp, seconds, timestamp, toSeconds, DEFAULT_EPOCH, type Millis } from "../clock/time";
 import { applyDefaults } from "../scenario/defaults";
+import { prepareForCreate } from "../api/strategy";
 import { parseManifests, parseScenario } from "../scenario/parse";
 import type { ParsedObject, ScenarioAction, ScenarioError, ScenarioSpec } from "../scenario/types";
 import { DEFAULT_CLUSTER, nodesFromShorthand } from "./cluster";
@@ -90,6 +91,7 @@ export class Simulation {
       uid: () => uids.uuid(),
       nameSuffix: () => names.string(5, NAME_SUFFIX_ALPHABET),
       defaults: (kind, obj) => applyDefaults(kind, obj),
+      prepareForCreate,
     });
     this.recorder = new EventRecorder(this.store, () => this.clock.now, (t) => timestamp(this.epochMs, t));
   }

@@ -1,0 +1,54 @@
+/**
+ * The contract of a kubectl command: a small object registered by its verb, given argv (after the
+ * verb) and a host, returning what kubectl would print and its exit code. Commands read and write
+ * the object store like any API client; they never reach into components.
+ */
+import type { ObjectStore } from "../../api/store";
+import type { Millis } from "../../clock/time";
+import type { ApplyOutcome } from "../../sim/actions";
+
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** What commands need from the engine hosting them (a Simulation). */
+export interface KubectlHost {
+  readonly store: ObjectStore;
+  /** Current virtual time (ms since the scenario started). */
+  now(): Millis;
+  /** RFC 3339 timestamp of a virtual instant. */
+  timestamp(t: Millis): string;
+  /** `kubectl apply -f -` of a manifest stream. */
+  apply(text: string): { errors: Array<{ message: string }>; applied: ApplyOutcome[] };
+}
+
+export interface CommandContext {
+  readonly host: KubectlHost;
+  /** Text given as standard input (`apply -f -`). */
+  readonly stdin?: string;
+  /** "kubectl rollout status": how usage errors name the command. */
+  readonly path: string;
+}
+
+export interface KubectlCommand {
+  /** The verb as typed: "scale", "rollout", "set", "delete", "apply", later "get", "describe", "logs". */
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  /** One line for help listings. */
+  readonly short: string;
+  run(args: readonly string[], ctx: CommandContext): CommandResult;
+}
+
+export const ok = (stdout: string, stderr = ""): CommandResult => ({ stdout, stderr, exitCode: 0 });
+
+/** An error as kubectl prints it: "error: …" unless the message is already a server error. */
+export function fail(message: string, stdout = ""): CommandResult {
+  const msg = message.startsWith("error: ") || message.startsWith("Error from server") ? message : `error: ${message}`;
+  return { stdout, stderr: msg.endsWith("\n") ? msg : `${msg}\n`, exitCode: 1 };
+}
+
+/** cmdutil.UsageErrorf: the message, then where to look for help. */
+export const usageError = (ctx: CommandContext, message: string): CommandResult =>
+  fail(`${message}\nSee '${ctx.path} -h' for help and examples`);

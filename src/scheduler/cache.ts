@@ -1,0 +1,258 @@
+/**
+ * The scheduler cache (pkg/scheduler/backend/cache): NodeInfos kept current from watch events,
+ * listed in upstream's node-tree order (zones interleaved: the first node of each zone, then the
+ * second of each, …) so that sampling with percentageOfNodesToScore spreads over zones. Also the
+ * few other objects the plugins read: namespace labels, image spread, and the Services,
+ * ReplicaSets and StatefulSets that give a pod its default topology spread selector.
+ */
+import type { Service } from "kubernetes-types/core/v1";
+import type { ReplicaSet, StatefulSet } from "kubernetes-types/apps/v1";
+import { compileSelector, isSelectorError, type Labels, type Requirement, type Selector } from "../api/selector";
+import type { Stored } from "../api/types";
+import { NodeInfo } from "./node-info";
+import type { PodInfo } from "./pod-info";
+
+export const LABEL_ZONE = "topology.kubernetes.io/zone";
+export const LABEL_REGION = "topology.kubernetes.io/region";
+export const LABEL_HOSTNAME = "kubernetes.io/hostname";
+const LABEL_ZONE_BETA = "failure-domain.beta.kubernetes.io/zone";
+const LABEL_REGION_BETA = "failure-domain.beta.kubernetes.io/region";
+
+/** utilnode.GetZoneKey: region and zone joined; "" when the node has neither. */
+function zoneKey(labels: Readonly<Record<string, string>>): string {
+  const zone = labels[LABEL_ZONE] ?? labels[LABEL_ZONE_BETA] ?? "";
+  const region = labels[LABEL_REGION] ?? labels[LABEL_REGION_BETA] ?? "";
+  return region === "" && zone === "" ? "" : `${region}:\x00:${zone}`;
+}
+
+/** What plugins may read about the cluster during a cycle (the framework Handle's snapshot lister). */
+export interface Snapshot {
+  /** All nodes, in node-tree order. */
+  list(): readonly NodeInfo[];
+  get(name: string): NodeInfo | undefined;
+  numNodes(): number;
+  havePodsWithAffinityList(): readonly NodeInfo[];
+  havePodsWithRequiredAntiAffinityList(): readonly NodeInfo[];
+  namespaceLabels(ns: string): Labels | undefined;
+  /** Names of the namespaces whose labels match `sel`. */
+  namespacesMatching(sel: Selector): string[];
+  /** How many nodes list this image (ImageStateSummary.NumNodes). */
+  imageNumNodes(image: string): number;
+  /** helper.DefaultSelector: Services, ReplicaSet or StatefulSet selecting the pod; undefined if none. */
+  defaultSpreadSelector(pod: PodInfo): Selector | undefined;
+}
+
+interface OwnerSelectors {
+  services(ns: string): readonly Stored<"Service">[];
+  replicaSet(ns: string, name: string): ReplicaSet | undefined;
+  statefulSet(ns: string, name: string): StatefulSet | undefined;
+}
+
+export class SchedulerCache implements Snapshot {
+  private readonly nodes = new Map<string, NodeInfo>();
+  /** Pods bound to a node that is not (yet) known; attached when it appears. */
+  private readonly orphans = new Map<string, Map<string, PodInfo>>();
+  /** Assigned pods by uid → the node they are counted on. */
+  private readonly assigned = new Map<string, { node: string; info: PodInfo }>();
+  private readonly zones: string[] = [];
+  private readonly tree = new Map<string, string[]>();
+  private ordered: NodeInfo[] = [];
+  private orderDirty = false;
+  private readonly imageNodes = new Map<string, number>();
+  private readonly nsLabels = new Map<string, Labels>();
+
+  constructor(private readonly owners: OwnerSelectors) {}
+
+  // ---- nodes ----
+
+  addNode(node: Stored<"Node">): NodeInfo {
+    const existing = this.nodes.get(node.metadata.name);
+    if (existing) return this.updateNode(node).node;
+    const ni = new NodeInfo(node);
+    this.nodes.set(ni.name, ni);
+    this.treeAdd(ni);
+    this.countImages(ni, 1);
+    const waiting = this.orphans.get(ni.name);
+    if (waiting) {
+      for (const p of waiting.values()) ni.addPod(p);
+      this.orphans.delete(ni.name);
+    }
+    return ni;
+  }
+
+  /** Applies a new node version; returns a snapshot of the old state for event hints. */
+  updateNode(node: Stored<"Node">): { old: NodeInfo; node: NodeInfo } {
+    const ni = this.nodes.get(node.metadata.name);
+    if (!ni) {
+      const added = this.addNode(node);
+      return { old: added, node: added };
+    }
+    const old = ni.clone();
+    const oldZone = zoneKey(ni.labels);
+    this.countImages(ni, -1);
+    ni.setNode(node);
+    this.countImages(ni, 1);
+    if (zoneKey(ni.labels) !== oldZone) {
+      this.treeRemove(ni.name, oldZone);
+      this.treeAdd(ni);
+    }
+    return { old, node: ni };
+  }
+
+  removeNode(name: string): NodeInfo | undefined {
+    const ni = this.nodes.get(name);
+    if (!ni) return undefined;
+    this.nodes.delete(name);
+    this.treeRemove(name, zoneKey(ni.labels));
+    this.countImages(ni, -1);
+    // Pods still bound to a deleted node stay known until they are deleted themselves.
+    if (ni.pods.length > 0) this.orphans.set(name, new Map(ni.pods.map((p) => [p.uid, p])));
+    return ni;
+  }
+
+  private treeAdd(ni: NodeInfo): void {
+    const z = zoneKey(ni.labels);
+    let names = this.tree.get(z);
+    if (!names) {
+      this.tree.set(z, (names = []));
+      this.zones.push(z);
+    }
+    names.push(ni.name);
+    this.orderDirty = true;
+  }
+
+  private treeRemove(name: string, zone: string): void {
+    const names = this.tree.get(zone);
+    if (!names) return;
+    const i = names.indexOf(name);
+    if (i >= 0) names.splice(i, 1);
+    if (names.length === 0) {
+      this.tree.delete(zone);
+      this.zones.splice(this.zones.indexOf(zone), 1);
+    }
+    this.orderDirty = true;
+  }
+
+  private countImages(ni: NodeInfo, delta: number): void {
+    for (const name of ni.images.keys()) {
+      const n = (this.imageNodes.get(name) ?? 0) + delta;
+      if (n > 0) this.imageNodes.set(name, n);
+      else this.imageNodes.delete(name);
+    }
+  }
+
+  // ---- assigned pods ----
+
+  /** Counts a bound, non-terminal pod on its node (replacing an older version of it). */
+  setAssignedPod(p: PodInfo, nodeName: string): void {
+    this.removeAssignedPod(p.uid);
+    this.assigned.set(p.uid, { node: nodeName, info: p });
+    const ni = this.nodes.get(nodeName);
+    if (ni) ni.addPod(p);
+    else {
+      let m = this.orphans.get(nodeName);
+      if (!m) this.orphans.set(nodeName, (m = new Map()));
+      m.set(p.uid, p);
+    }
+  }
+
+  removeAssignedPod(uid: string): { info: PodInfo; node: NodeInfo | undefined } | undefined {
+    const a = this.assigned.get(uid);
+    if (!a) return undefined;
+    this.assigned.delete(uid);
+    const ni = this.nodes.get(a.node);
+    if (ni) ni.removePod(a.info);
+    else this.orphans.get(a.node)?.delete(uid);
+    return { info: a.info, node: ni };
+  }
+
+  assignedPod(uid: string): PodInfo | undefined {
+    return this.assigned.get(uid)?.info;
+  }
+
+  // ---- namespaces ----
+
+  setNamespace(name: string, labels: Labels | undefined): void {
+    this.nsLabels.set(name, labels ?? {});
+  }
+
+  removeNamespace(name: string): void {
+    this.nsLabels.delete(name);
+  }
+
+  // ---- Snapshot ----
+
+  list(): readonly NodeInfo[] {
+    if (this.orderDirty) {
+      // nodeTree.list: round-robin over the zones in the order they first appeared.
+      const out: NodeInfo[] = [];
+      const lists = this.zones.map((z) => this.tree.get(z)!);
+      for (let i = 0; out.length < this.nodes.size; i++) {
+        for (const names of lists) if (i < names.length) out.push(this.nodes.get(names[i]!)!);
+      }
+      this.ordered = out;
+      this.orderDirty = false;
+    }
+    return this.ordered;
+  }
+
+  get(name: string): NodeInfo | undefined {
+    return this.nodes.get(name);
+  }
+
+  numNodes(): number {
+    return this.nodes.size;
+  }
+
+  havePodsWithAffinityList(): readonly NodeInfo[] {
+    return this.list().filter((n) => n.podsWithAffinity.length > 0);
+  }
+
+  havePodsWithRequiredAntiAffinityList(): readonly NodeInfo[] {
+    return this.list().filter((n) => n.podsWithRequiredAntiAffinity.length > 0);
+  }
+
+  namespaceLabels(ns: string): Labels | undefined {
+    return this.nsLabels.get(ns);
+  }
+
+  namespacesMatching(sel: Selector): string[] {
+    const out: string[] = [];
+    for (const [name, labels] of this.nsLabels) if (sel.matches(labels)) out.push(name);
+    return out.sort();
+  }
+
+  imageNumNodes(image: string): number {
+    return this.imageNodes.get(image) ?? 0;
+  }
+
+  defaultSpreadSelector(pod: PodInfo): Selector | undefined {
+    const reqs: Requirement[] = [];
+    const set: Record<string, string> = {};
+    // GetPodServices: Services in the pod's namespace whose (non-empty) selector matches it.
+    for (const svc of this.owners.services(pod.namespace)) {
+      const sel = (svc as Service).spec?.selector;
+      if (!sel || Object.keys(sel).length === 0) continue;
+      if (Object.entries(sel).every(([k, v]) => pod.labels[k] === v)) Object.assign(set, sel);
+    }
+    for (const k of Object.keys(set)) reqs.push({ key: k, operator: "=", values: [set[k]!] });
+    const owner = (pod.pod.metadata.ownerReferences ?? []).find((o) => o.controller);
+    if (owner) {
+      const group = owner.apiVersion.includes("/") ? owner.apiVersion.split("/")[0] : "";
+      const ctrl = group === "apps" && owner.kind === "ReplicaSet" ? this.owners.replicaSet(pod.namespace, owner.name)
+        : group === "apps" && owner.kind === "StatefulSet" ? this.owners.statefulSet(pod.namespace, owner.name)
+        : undefined;
+      const sel = ctrl?.spec?.selector ? compileSelector(ctrl.spec.selector) : undefined;
+      if (sel && !isSelectorError(sel)) reqs.push(...sel.requirements);
+    }
+    if (reqs.length === 0) return undefined;
+    const merged = compileSelector({
+      matchExpressions: reqs.map((r) => ({
+        key: r.key,
+        operator: r.operator === "notin" ? "NotIn" : r.operator === "exists" ? "Exists" : r.operator === "!" ? "DoesNotExist" : "In",
+        values: r.operator === "exists" || r.operator === "!" ? undefined : [...r.values],
+      })),
+    });
+    return isSelectorError(merged) ? undefined : merged;
+  }
+}

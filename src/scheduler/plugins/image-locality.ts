@@ -1,0 +1,53 @@
+/**
+ * ImageLocality (pkg/scheduler/framework/plugins/imagelocality): favours nodes that already hold
+ * the pod's images (node.status.images). Each present image counts its size scaled by the share of
+ * nodes that have it (so an image everywhere does not pull every pod to one node); the sum is
+ * clamped to [23 MiB, 1000 MiB × containers] and mapped onto 0..100. Init containers count too.
+ * Names match as the runtime reports them; a name without a tag gets ":latest". Weight 1.
+ */
+import type { Snapshot } from "../cache";
+import type { NodeInfo } from "../node-info";
+import type { PodInfo } from "../pod-info";
+import { MAX_NODE_SCORE, type CycleState, type ScorePlugin } from "../types";
+import { idiv } from "./helper";
+
+export const IMAGE_LOCALITY = "ImageLocality";
+
+const MB = 1024 * 1024;
+const MIN_THRESHOLD = 23 * MB;
+const MAX_CONTAINER_THRESHOLD = 1000 * MB;
+
+/** normalizedImageName: append ":latest" when the name has no tag. */
+export function normalizedImageName(name: string): string {
+  return name.lastIndexOf(":") <= name.lastIndexOf("/") ? `${name}:latest` : name;
+}
+
+/** calculatePriority. */
+export function imageScore(sumScores: number, numContainers: number): number {
+  const max = MAX_CONTAINER_THRESHOLD * numContainers;
+  const s = Math.min(Math.max(sumScores, MIN_THRESHOLD), max);
+  return idiv(MAX_NODE_SCORE * (s - MIN_THRESHOLD), max - MIN_THRESHOLD);
+}
+
+export class ImageLocality implements ScorePlugin {
+  readonly name = IMAGE_LOCALITY;
+
+  constructor(private readonly cache: Snapshot) {}
+
+  score(_state: CycleState, pod: PodInfo, node: NodeInfo): number {
+    const spec = pod.pod.spec;
+    const containers = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
+    if (containers.length === 0) return 0;
+    if (node.images.size === 0) return imageScore(0, containers.length);
+    const total = this.cache.numNodes();
+    let sum = 0;
+    for (const c of containers) {
+      const name = normalizedImageName(c.image ?? "");
+      const size = node.images.get(name);
+      if (size === undefined) continue;
+      // scaledImageScore: size × (nodes with the image / all nodes), truncated.
+      sum += Math.trunc(size * (this.cache.imageNumNodes(name) / total));
+    }
+    return imageScore(sum, containers.length);
+  }
+}

@@ -1,0 +1,276 @@
+/**
+ * The worker host (DESIGN §6): receives the UI's ToWorker messages, drives one Simulation and
+ * answers with FromWorker messages. It knows no DOM and no wall clock of its own: messages leave
+ * through the injected `post`, and wall time arrives only through the injected Pacer, so the host
+ * runs unchanged in Node tests with a fake pacer.
+ *
+ * Contract with the UI:
+ * - `hello` → `ready` (or `fatal` when the protocol versions differ).
+ * - `load` → `errors` (source "load", possibly empty: it replaces the UI's list), a full
+ *   `snapshot`, and `playback` (paused).
+ * - While playing, one `patch` per tick (about one animation frame); `step`, `apply` and `action`
+ *   answer with one `patch` each; `seek` and `resync` with a full `snapshot`.
+ * - Snapshots and patches share one sequence: the first snapshot is seq 0 and every later message
+ *   of either kind is the previous seq + 1, so the UI detects a lost message by a gap.
+ * - No handler can kill the worker: an exception becomes a `fatal` message and playback stops.
+ */
+import { PROTOCOL_VERSION, SNAPSHOT_EVENT_LIMIT, type FromWorker, type ToWorker, type UiAction, type WirePatch } from "../protocol/messages";
+import type { ScenarioAction, ScenarioError } from "../scenario/types";
+import { seconds } from "../clock/time";
+import type { StepRecord } from "../sim/simulation";
+import { Session } from "./session";
+
+/** The host's only source of wall time, given by the worker entry (or a test). */
+export interface Pacer {
+  /** Monotonic wall-clock milliseconds. */
+  now(): number;
+  /** Calls `cb` once, about one animation frame from now. */
+  requestTick(cb: () => void): void;
+}
+
+export interface HostOptions {
+  post(msg: FromWorker): void;
+  pacer: Pacer;
+  /** Wall milliseconds one tick may spend running the engine (default 8). */
+  tickBudgetMs?: number;
+  /** Engine steps one tick may run (default 20 000). */
+  maxStepsPerTick?: number;
+}
+
+/** Playback speed: virtual seconds per wall second. */
+export const DEFAULT_SPEED = 1;
+export const MIN_SPEED = 0.5;
+export const MAX_SPEED = 1000;
+
+/** Step labels carried by one patch; a fast tick keeps the latest ones. */
+export const PATCH_STEP_LIMIT = 200;
+
+/** `doc` of an error or action that comes from the UI, not from a document of the scenario text. */
+export const NO_DOCUMENT = -1;
+
+const DEFAULT_TICK_BUDGET_MS = 8;
+const DEFAULT_MAX_STEPS_PER_TICK = 20_000;
+
+export class WorkerHost {
+  private session: Session | undefined;
+  private seq = 0;
+  private playing = false;
+  private speed = DEFAULT_SPEED;
+  /** Playback maps wall time to virtual time linearly from this anchor. */
+  private anchor = { wall: 0, virtual: 0 };
+  private tickRequested = false;
+  private readonly post: (msg: FromWorker) => void;
+  private readonly pacer: Pacer;
+  private readonly tickBudgetMs: number;
+  private readonly maxStepsPerTick: number;
+
+  constructor(opts: HostOptions) {
+    this.post = opts.post;
+    this.pacer = opts.pacer;
+    this.tickBudgetMs = opts.tickBudgetMs ?? DEFAULT_TICK_BUDGET_MS;
+    this.maxStepsPerTick = opts.maxStepsPerTick ?? DEFAULT_MAX_STEPS_PER_TICK;
+  }
+
+  /** Handles one message from the UI. Never throws. */
+  receive(msg: unknown): void {
+    this.guard(() => this.dispatch(msg));
+  }
+
+  private dispatch(raw: unknown): void {
+    if (typeof raw !== "object" || raw === null || typeof (raw as { type?: unknown }).type !== "string") {
+      this.post({ type: "fatal", message: `The engine received a malformed message: ${preview(raw)}` });
+      return;
+    }
+    const msg = raw as ToWorker;
+    switch (msg.type) {
+      case "hello": return this.hello(msg.protocolVersion);
+      case "load": return this.load(msg.yaml, msg.seed);
+      case "play": return this.play();
+      case "pause": return this.pause();
+      case "step": return this.step();
+      case "setSpeed": return this.setSpeed(msg.speed);
+      case "seek": return this.seek(msg.time);
+      case "apply": return this.apply(msg.yaml);
+      case "kubectl":
+        this.post({ type: "kubectlResult", id: msg.id, stdout: "", stderr: "error: kubectl commands are not available in this version of the engine\n", exitCode: 1 });
+        return;
+      case "action": return this.action(msg.action);
+      case "resync": return this.sendSnapshot();
+      default: {
+        const unknown: never = msg;
+        this.post({ type: "fatal", message: `The engine received an unknown message type "${(unknown as { type: string }).type}".` });
+      }
+    }
+  }
+
+  private hello(version: number): void {
+    if (version !== PROTOCOL_VERSION) {
+      this.post({
+        type: "fatal",
+        message: `The page and the engine speak different protocol versions (page: ${version}, engine: ${PROTOCOL_VERSION}). Reload the page to get matching versions.`,
+      });
+      return;
+    }
+    this.post({ type: "ready", protocolVersion: PROTOCOL_VERSION });
+  }
+
+  private load(yaml: string, seed: number | undefined): void {
+    this.playing = false;
+    const { session, errors } = Session.start(yaml, seed);
+    this.session = session;
+    this.post({ type: "errors", source: "load", errors });
+    this.sendSnapshot();
+    this.sendPlayback();
+  }
+
+  private play(): void {
+    if (!this.session || this.playing) return this.sendPlayback();
+    this.playing = true;
+    this.reanchor();
+    this.sendPlayback();
+    this.requestTick();
+  }
+
+  private pause(): void {
+    this.playing = false;
+    this.sendPlayback();
+  }
+
+  /** One engine event, like a debugger's step: playback pauses first. */
+  private step(): void {
+    if (!this.session) return;
+    if (this.playing) this.pause();
+    const rec = this.session.step();
+    this.sendPatch(rec ? [rec] : []);
+  }
+
+  private setSpeed(speed: number): void {
+    if (!Number.isFinite(speed)) return this.sendPlayback();
+    this.speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
+    this.reanchor();
+    this.sendPlayback();
+  }
+
+  /** Forward is a run; backward a rewind (reload + replay of the command log). Both end in a snapshot. */
+  private seek(time: number): void {
+    if (!this.session || !Number.isFinite(time)) return;
+    const target = Math.max(0, time);
+    if (target >= this.session.time) this.session.runTo(target);
+    else this.session = this.session.rewind(target);
+    this.reanchor();
+    this.sendSnapshot();
+  }
+
+  private apply(yaml: string): void {
+    if (!this.session) return;
+    const res = this.session.execute({ type: "apply", yaml });
+    if (res.type === "apply") this.post({ type: "errors", source: "apply", errors: res.result.errors });
+    this.sendPatch([]);
+  }
+
+  private action(action: UiAction): void {
+    if (!this.session) return;
+    const res = this.session.execute({ type: "action", action: toScenarioAction(action, this.session.time) });
+    const errors: ScenarioError[] = res.type === "action" && !res.result.ok
+      ? [{ doc: NO_DOCUMENT, line: 0, column: 0, message: res.result.message, severity: "error" }]
+      : [];
+    this.post({ type: "errors", source: "action", errors });
+    this.sendPatch([]);
+  }
+
+  /** One playback tick: run the engine to the paced virtual time, within the tick's budget. */
+  private tick(): void {
+    this.tickRequested = false;
+    if (!this.playing || !this.session) return;
+    const started = this.pacer.now();
+    const target = this.anchor.virtual + ((started - this.anchor.wall) / 1000) * this.speed;
+    const deadline = started + this.tickBudgetMs;
+    const res = this.session.runTo(target, this.maxStepsPerTick, () => this.pacer.now() >= deadline);
+    // Behind schedule: forget the debt rather than catch up in a burst; the run just goes slower.
+    if (!res.reached) this.reanchor();
+    this.sendPatch(res.steps);
+    this.requestTick();
+  }
+
+  private requestTick(): void {
+    if (this.tickRequested) return;
+    this.tickRequested = true;
+    this.pacer.requestTick(() => this.guard(() => this.tick()));
+  }
+
+  private reanchor(): void {
+    this.anchor = { wall: this.pacer.now(), virtual: this.session?.time ?? 0 };
+  }
+
+  private sendSnapshot(): void {
+    const s = this.session;
+    if (!s) return;
+    const snap = s.sim.snapshot();
+    s.tracker.reset();
+    const next = s.sim.nextEventTime();
+    this.post({
+      type: "snapshot",
+      seq: this.seq++,
+      snapshot: {
+        time: snap.time,
+        epochMs: snap.epochMs,
+        // Events travel as the event log, not as objects (as in patches).
+        objects: snap.objects.filter((o) => o.kind !== "Event"),
+        events: snap.events.slice(-SNAPSHOT_EVENT_LIMIT),
+        ...(next === undefined ? {} : { nextEventTime: next }),
+      },
+    });
+  }
+
+  private sendPatch(steps: StepRecord[]): void {
+    const s = this.session;
+    if (!s) return;
+    const changes = s.takeChanges();
+    const next = s.sim.nextEventTime();
+    const patch: WirePatch = {
+      time: s.time,
+      upserts: changes.upserts,
+      removed: changes.removed,
+      events: changes.events,
+      steps: steps.slice(-PATCH_STEP_LIMIT).map((r) => ({ time: r.time, label: r.label })),
+      ...(next === undefined ? {} : { nextEventTime: next }),
+    };
+    this.post({ type: "patch", seq: this.seq++, patch });
+  }
+
+  private sendPlayback(): void {
+    this.post({ type: "playback", playing: this.playing, speed: this.speed });
+  }
+
+  /** Runs a handler; a thrown error (a bug) becomes a `fatal` message and stops playback. */
+  private guard(run: () => void): void {
+    try {
+      run();
+    } catch (err) {
+      this.playing = false;
+      const message = err instanceof Error ? `${err.message}${err.stack ? `\n${err.stack}` : ""}` : String(err);
+      try {
+        this.post({ type: "fatal", message: `The engine hit an internal error: ${message}` });
+        this.sendPlayback();
+      } catch {
+        // Posting itself failed (e.g. an uncloneable value): nothing more can be said to the UI.
+      }
+    }
+  }
+}
+
+/**
+ * A UI action joins the scenario's action vocabulary at the current virtual time. It comes from no
+ * document of the scenario text: doc -1 and line 0 say so.
+ */
+function toScenarioAction(a: UiAction, time: number): ScenarioAction {
+  return { ...a, at: seconds(time), doc: NO_DOCUMENT, line: 0 };
+}
+
+function preview(v: unknown): string {
+  try {
+    return JSON.stringify(v)?.slice(0, 80) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The UI side of the worker protocol (DESIGN §6). It starts the engine worker, checks that both
+ * sides speak the same protocol version, writes snapshots and patches into the store's cluster
+ * mirror, and asks for a resync when a patch does not follow the last applied sequence number.
+ * Commands sent before the worker said `ready` wait in order and go out once it has.
+ */
+import { PROTOCOL_VERSION, type FromWorker, type ToWorker, type UiAction } from "../../src/protocol/messages";
+import type { AppStore } from "../state/store";
+
+/** The part of a Worker the client uses (a fake in tests). */
+export interface EngineWorker {
+  postMessage(msg: ToWorker): void;
+  onmessage: ((ev: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((ev: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+export interface KubectlResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export class EngineClient {
+  private worker: EngineWorker | undefined;
+  private ready = false;
+  private readonly outbox: ToWorker[] = [];
+  /** A gap was seen: patches are dropped until the requested snapshot arrives. */
+  private resyncing = false;
+  private nextKubectlId = 1;
+  private readonly kubectlPending = new Map<number, (r: KubectlResult) => void>();
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly createWorker: () => EngineWorker,
+  ) {}
+
+  /** Starts the worker and greets it. Idempotent. */
+  start(): void {
+    if (this.worker) return;
+    const w = this.createWorker();
+    this.worker = w;
+    w.onmessage = (ev) => this.handle(ev.data);
+    w.onerror = (ev) => this.store.getState().setEngineStatus({ state: "fatal", message: ev.message || "The engine worker failed to start." });
+    w.postMessage({ type: "hello", protocolVersion: PROTOCOL_VERSION });
+  }
+
+  /** Stops the worker (page teardown, hot reload). */
+  stop(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.ready = false;
+    this.outbox.length = 0;
+  }
+
+  load(yaml: string, seed?: number): void {
+    this.send(seed === undefined ? { type: "load", yaml } : { type: "load", yaml, seed });
+  }
+  play(): void { this.send({ type: "play" }); }
+  pause(): void { this.send({ type: "pause" }); }
+  step(): void { this.send({ type: "step" }); }
+  setSpeed(speed: number): void { this.send({ type: "setSpeed", speed }); }
+  seek(time: number): void { this.send({ type: "seek", time }); }
+  apply(yaml: string): void { this.send({ type: "apply", yaml }); }
+  action(action: UiAction): void { this.send({ type: "action", action }); }
+
+  kubectl(command: string): Promise<KubectlResult> {
+    const id = this.nextKubectlId++;
+    return new Promise((resolve) => {
+      this.kubectlPending.set(id, resolve);
+      this.send({ type: "kubectl", id, command });
+    });
+  }
+
+  /** Handles one message from the worker. */
+  handle(msg: FromWorker): void {
+    const s = this.store.getState();
+    switch (msg.type) {
+      case "ready":
+        if (msg.protocolVersion !== PROTOCOL_VERSION) {
+          s.setEngineStatus({ state: "fatal", message: `The page and the engine speak different protocol versions (page: ${PROTOCOL_VERSION}, engine: ${msg.protocolVersion}). Reload the page.` });
+          return;
+        }
+        this.ready = true;
+        s.setEngineStatus({ state: "ready" });
+        for (const m of this.outbox.splice(0)) this.worker?.postMessage(m);
+        return;
+      case "snapshot":
+        this.resyncing = false;
+        s.receiveSnapshot(msg.seq, msg.snapshot);
+        return;
+      case "patch":
+        if (this.resyncing) return;
+        if (!s.receivePatch(msg.seq, msg.patch)) {
+          this.resyncing = true;
+          this.send({ type: "resync" });
+        }
+        return;
+      case "errors":
+        s.receiveErrors(msg.source, msg.errors);
+        return;
+      case "playback":
+        s.receivePlayback(msg.playing, msg.speed);
+        return;
+      case "kubectlResult": {
+        const resolve = this.kubectlPending.get(msg.id);
+        this.kubectlPending.delete(msg.id);
+        resolve?.({ stdout: msg.stdout, stderr: msg.stderr, exitCode: msg.exitCode });
+        return;
+      }
+      case "fatal":
+        s.setEngineStatus({ state: "fatal", message: msg.message });
+        return;
+      default: {
+        const unknown: never = msg;
+        s.setEngineStatus({ state: "fatal", message: `Unknown message from the engine: ${JSON.stringify(unknown)}` });
+      }
+    }
+  }
+
+  private send(msg: ToWorker): void {
+    if (this.ready && this.worker) this.worker.postMessage(msg);
+    else this.outbox.push(msg);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The UI's mirror of the simulated cluster. It is written only by the engine's messages: a full
+ * snapshot replaces it, a patch with the next sequence number updates it, and a patch with any
+ * other number is refused (the caller then asks the worker for a resync).
+ */
+import type { EventRecord } from "../../src/api/events";
+import { objectKey, type Kind, type ObjectKey, type Stored } from "../../src/api/types";
+import type { WirePatch, WireSnapshot } from "../../src/protocol/messages";
+
+/** Events the mirror keeps, newest last: enough for the event list, bounded for long runs. */
+export const MIRROR_EVENT_LIMIT = 1000;
+
+export interface StepLabel {
+  time: number;
+  label: string;
+}
+
+export interface ClusterMirror {
+  /** Sequence number of the last snapshot or patch applied; null before the first snapshot. */
+  seq: number | null;
+  /** Virtual seconds since the scenario started. */
+  time: number;
+  /** Unix ms of virtual time 0. */
+  epochMs: number;
+  nextEventTime: number | undefined;
+  objects: ReadonlyMap<ObjectKey, Stored<Kind>>;
+  events: readonly EventRecord[];
+  /** The most recent engine step, for the step-by-step view. */
+  lastStep: StepLabel | undefined;
+}
+
+export const emptyMirror: ClusterMirror = {
+  seq: null,
+  time: 0,
+  epochMs: 0,
+  nextEventTime: undefined,
+  objects: new Map(),
+  events: [],
+  lastStep: undefined,
+};
+
+function keyOf(o: { kind: string; metadata: { namespace?: string; name: string } }): ObjectKey {
+  return objectKey(o.kind, o.metadata.namespace, o.metadata.name);
+}
+
+export function mirrorFromSnapshot(seq: number, snap: WireSnapshot): ClusterMirror {
+  return {
+    seq,
+    time: snap.time,
+    epochMs: snap.epochMs,
+    nextEventTime: snap.nextEventTime,
+    objects: new Map(snap.objects.map((o) => [keyOf(o), o])),
+    events: snap.events.slice(-MIRROR_EVENT_LIMIT),
+    lastStep: undefined,
+  };
+}
+
+/** The mirror after `patch`, or "gap" when `seq` does not follow the mirror's. */
+export function applyPatch(m: ClusterMirror, seq: number, patch: WirePatch): ClusterMirror | "gap" {
+  if (m.seq === null || seq !== m.seq + 1) return "gap";
+  let objects = m.objects;
+  if (patch.upserts.length > 0 || patch.removed.length > 0) {
+    const next = new Map(m.objects);
+    for (const o of patch.upserts) next.set(keyOf(o), o);
+    for (const r of patch.removed) next.delete(objectKey(r.kind, r.namespace, r.name));
+    objects = next;
+  }
+  const events = patch.events.length > 0 ? [...m.events, ...patch.events].slice(-MIRROR_EVENT_LIMIT) : m.events;
+  return {
+    seq,
+    time: patch.time,
+    epochMs: m.epochMs,
+    nextEventTime: patch.nextEventTime,
+    objects,
+    events,
+    lastStep: patch.steps.at(-1) ?? m.lastStep,
+  };
+}
+
+/** Objects of one kind, in key order (namespace, then name). */
+export function objectsOfKind<K extends Kind>(objects: ClusterMirror["objects"], kind: K): Stored<K>[] {
+  const out: Stored<K>[] = [];
+  for (const o of objects.values()) if (o.kind === kind) out.push(o as Stored<K>);
+  return out.sort((a, b) => {
+    const x = keyOf(a);
+    const y = keyOf(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
