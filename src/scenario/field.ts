@@ -40,6 +40,11 @@ export interface FieldError {
   severity: "error" | "warning";
   /** Point at the key of the field rather than its value (unknown or duplicated fields). */
   atKey?: boolean;
+  /**
+   * The message suggests quoting this rendering of a scalar; a caller holding the source text
+   * replaces it with the scalar as written (YAML 1.1 reads `n` as false: suggest "n", not "false").
+   */
+  quoted?: string;
 }
 
 /** A value the way the API server quotes it in messages: strings quoted, objects as JSON. */

@@ -155,7 +155,7 @@ describe("parseManifests", () => {
 });
 
 describe("limits: no input crashes or hangs the loader", () => {
-  const quickly = (f: () => { errors: ScenarioError[] }) => {
+  const quickly = <R extends { errors: ScenarioError[] }>(f: () => R) => {
     const t0 = performance.now();
     const r = f();
     return { r, ms: performance.now() - t0 };

@@ -144,7 +144,13 @@ function report(run: Run, doc: Document.Parsed, docIndex: number, prefix: PathSe
     }
     shown++;
     const p = run.stream.lineCounter.linePos(locate(doc, [...prefix, ...fe.path.segments], fe.atKey === true));
-    const e: ScenarioError = { doc: docIndex, line: p.line, column: p.col, message: fe.message, severity: fe.severity };
+    let message = fe.message;
+    if (fe.quoted) {
+      const scalar = scalarAt(doc, [...prefix, ...fe.path.segments]);
+      const source = scalar && !scalar.block ? run.text.slice(scalar.offset, scalar.end).trim() : undefined;
+      if (source) message = message.replace(`(${fe.quoted})`, `(${JSON.stringify(source)})`);
+    }
+    const e: ScenarioError = { doc: docIndex, line: p.line, column: p.col, message, severity: fe.severity };
     if (fe.path.text) e.path = fe.path.text;
     run.errors.push(e);
   }
@@ -248,7 +254,7 @@ function processScenario(
  * (`apply: |`) line L of the manifest is L lines below the indicator, shifted by the block's
  * indentation; in a quoted or plain scalar, the scalar itself is the best we can point at.
  */
-function nestedPosition(run: Run, scalar: { offset: number; block: boolean } | undefined, line: number, column: number): { line: number; column: number } {
+function nestedPosition(run: Run, scalar: { offset: number; end: number; block: boolean } | undefined, line: number, column: number): { line: number; column: number } {
   if (!scalar) return { line: 1, column: 1 };
   const at = run.stream.lineCounter.linePos(scalar.offset);
   if (!scalar.block) return { line: at.line, column: at.col };

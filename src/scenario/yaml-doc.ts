@@ -199,7 +199,7 @@ export function locate(doc: Document.Parsed, segments: readonly PathSegment[], a
 }
 
 /** The scalar node at a path, for mapping positions inside a block scalar (an `apply:` manifest). */
-export function scalarAt(doc: Document.Parsed, segments: readonly PathSegment[]): { offset: number; block: boolean } | undefined {
+export function scalarAt(doc: Document.Parsed, segments: readonly PathSegment[]): { offset: number; end: number; block: boolean } | undefined {
   let node: unknown = doc.contents;
   for (const seg of segments) {
     if (isAlias(node)) node = node.resolve(doc);
@@ -208,5 +208,5 @@ export function scalarAt(doc: Document.Parsed, segments: readonly PathSegment[])
     else return undefined;
   }
   if (!isScalar(node) || !node.range) return undefined;
-  return { offset: node.range[0], block: node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" };
+  return { offset: node.range[0], end: node.range[1], block: node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" };
 }

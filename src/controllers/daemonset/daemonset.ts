@@ -296,6 +296,6 @@ function writeStatus(ctx: ComponentContext, ds: DS, status: DaemonSetStatus): vo
   for (const k of ["updatedNumberScheduled", "numberAvailable", "numberUnavailable"]) if (clean[k] === 0) delete clean[k];
   ctx.store.mutate("DaemonSet", ds.metadata.namespace, ds.metadata.name, (d) => {
     if (d.metadata.uid !== ds.metadata.uid) return false;
-    d.status = { ...(clean as DaemonSetStatus), ...(d.status?.collisionCount !== undefined ? { collisionCount: d.status.collisionCount } : {}) };
+    d.status = { ...(clean as unknown as DaemonSetStatus), ...(d.status?.collisionCount !== undefined ? { collisionCount: d.status.collisionCount } : {}) };
   });
 }

@@ -3,6 +3,8 @@
  * "deployments.apps web other", "deploy,rs web"), and the names kubectl prints for objects:
  * "deployment.apps/web" (name printer), `deployments.apps "web"` (errors, delete).
  */
+import { isSelectorError, parseSelector, type Selector } from "../../api/selector";
+import type { ObjectStore } from "../../api/store";
 import { KINDS, resolveKind, type Kind } from "../../api/types";
 import { groupKind } from "../printers";
 
@@ -72,3 +74,51 @@ export function parseResourceArgs(args: readonly string[]): ResourceArgs {
 
 /** The namespace a namespaced kind lives in for this command; undefined for cluster-scoped kinds. */
 export const namespaceFor = (kind: Kind, namespace: string): string | undefined => (KINDS[kind].namespaced ? namespace : undefined);
+
+export interface Target {
+  kind: Kind;
+  name: string;
+  namespace?: string;
+}
+
+export type Targets = { ok: true; targets: Target[]; notFound: string[] } | { ok: false; error: string };
+
+/**
+ * The objects a command acts on: named ones (a missing name is reported, in order, as NotFound
+ * while the others still proceed), or with no names every object of the given kinds in the
+ * namespace that --all or the -l selector picks.
+ */
+export function resolveTargets(
+  store: ObjectStore, args: readonly string[], namespace: string, opts: { all?: boolean; selector?: string } = {},
+): Targets {
+  const parsed = parseResourceArgs(args);
+  if (!parsed.ok) return parsed;
+  if (parsed.refs.length === 0 && parsed.kindsOnly.length === 0) return { ok: false, error: `error: ${NO_RESOURCES}` };
+  if (parsed.refs.length > 0) {
+    if (opts.all || opts.selector !== undefined) return { ok: false, error: "error: name cannot be provided when a selector is specified" };
+    const targets: Target[] = [];
+    const missing: string[] = [];
+    for (const r of parsed.refs) {
+      const ns = namespaceFor(r.kind, namespace);
+      if (store.get(r.kind, ns, r.name)) targets.push({ kind: r.kind, name: r.name, ...(ns ? { namespace: ns } : {}) });
+      else missing.push(notFound(r.kind, r.name));
+    }
+    return { ok: true, targets, notFound: missing };
+  }
+  if (!opts.all && opts.selector === undefined) return { ok: false, error: "error: resource(s) were provided, but no name was specified" };
+  let sel: Selector | undefined;
+  if (opts.selector !== undefined) {
+    const s = parseSelector(opts.selector);
+    if (isSelectorError(s)) return { ok: false, error: `error: ${s.message}` };
+    sel = s;
+  }
+  const targets: Target[] = [];
+  for (const kind of parsed.kindsOnly) {
+    const ns = namespaceFor(kind, namespace);
+    for (const o of store.list(kind, ns)) {
+      if (sel && !sel.matches(o.metadata.labels)) continue;
+      targets.push({ kind, name: o.metadata.name, ...(ns ? { namespace: ns } : {}) });
+    }
+  }
+  return { ok: true, targets, notFound: [] };
+}

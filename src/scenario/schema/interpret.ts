@@ -143,9 +143,10 @@ function checkFormat(format: string, v: unknown, at: FieldPath, errors: FieldErr
 
 function typeError(at: FieldPath, v: unknown, types: string[]): FieldError {
   const actual = typeOf(v);
-  let detail = `${at.text || "body"} in body must be of type ${types.join(" or ")}: ${JSON.stringify(actual)}`;
+  const detail = `${at.text || "body"} in body must be of type ${types.join(" or ")}: ${JSON.stringify(actual)}`;
   if (types.length === 1 && types[0] === "string" && (actual === "integer" || actual === "number" || actual === "boolean")) {
-    detail += `; quote the value ("${String(v)}") to make it a string`;
+    const quoted = JSON.stringify(String(v));
+    return { ...invalid(at, v, `${detail}; quote the value (${quoted}) to make it a string`), quoted };
   }
   return invalid(at, v, detail);
 }
