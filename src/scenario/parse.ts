@@ -9,7 +9,6 @@ import { byteLength } from "../api/label-validation";
 import { applyDefaults } from "./defaults";
 import { path, type FieldError, type PathSegment } from "./field";
 import { LIMITS } from "./limits";
-import { schemaFor } from "./schema/interpret";
 import { buildScenario, SCENARIO_API_VERSION } from "./scenario";
 import type { ManifestResult, ParsedObject, ParseResult, ScenarioError, ScenarioSpec } from "./types";
 import { lookupKind, validateObject, validateSchema } from "./validate";
@@ -80,7 +79,7 @@ function parseStream(text: string, mode: Mode): Run {
     }
     const doc = entry.doc;
     const yamlProblems = [...doc.errors.map((e) => ({ e, severity: "error" as const })), ...doc.warnings.map((e) => ({ e, severity: "warning" as const }))];
-    for (const { e, severity } of yamlProblems) {
+    for (const { e, severity } of yamlProblems.slice(0, LIMITS.maxErrorsPerDocument)) {
       const p = pos(e.pos[0]);
       run.errors.push({ doc: docIndex, line: p.line, column: p.col, message: yamlMessage(e.code, e.message, text, e.pos[0]), severity });
     }

@@ -65,7 +65,7 @@ export function validatePodSpec(spec: PodSpec, at: FieldPath, context: PodContex
     if (!c.topologyKey) errs.push(required(child(p, "topologyKey"), "can not be empty"));
   });
   if (spec.activeDeadlineSeconds !== undefined && spec.activeDeadlineSeconds <= 0) {
-    errs.push(invalid(child(at, "activeDeadlineSeconds"), spec.activeDeadlineSeconds, "must be between 1 and 2147483647, inclusive"));
+    errs.push(invalid(child(at, "activeDeadlineSeconds"), spec.activeDeadlineSeconds, MSG.inclusiveRange(1, 2147483647)));
   }
   if (spec.terminationGracePeriodSeconds !== undefined && spec.terminationGracePeriodSeconds < 0) {
     errs.push(warning(child(at, "terminationGracePeriodSeconds"), "must be >= 0; negative values are invalid and will be treated as 1"));

@@ -3,8 +3,7 @@
  * decode against the kind's schema (types, required and unknown fields), then — after defaulting —
  * the semantic checks of each kind, and the playground's own size limits.
  */
-import type { Pod } from "kubernetes-types/core/v1";
-import type { Kind, KObject } from "../api/types";
+import type { Kind, KindMap, KObject } from "../api/types";
 import { KINDS } from "../api/types";
 import { checkSchema, SCHEMA_KINDS, schemaFor } from "./schema/interpret";
 import { invalid, path, ROOT, type FieldError } from "./field";
@@ -63,8 +62,9 @@ export function validateSchema(apiVersion: string, kind: string, raw: unknown): 
   return errors;
 }
 
-const SEMANTIC: { [K in SupportedKind]: (obj: never) => FieldError[] } = {
-  Pod: (o: Pod) => (o.spec ? validatePodSpec(o.spec, path("spec"), "Pod") : []),
+/** Each served kind's semantic checks; the mapped type makes a missing kind a compile error. */
+const SEMANTIC: { [K in SupportedKind]: (obj: KindMap[K]) => FieldError[] } = {
+  Pod: (o) => (o.spec ? validatePodSpec(o.spec, path("spec"), "Pod") : []),
   Deployment: validateDeployment,
   ReplicaSet: validateReplicaSet,
   StatefulSet: validateStatefulSet,

@@ -26,6 +26,9 @@ export interface Stream {
 const COMPOSER_OPTIONS = {
   version: "1.1" as const,
   uniqueKeys: true,
+  // yaml would print "Keys with collection values will be stringified" to the console; such a
+  // key ends up as an unknown field, which the schema reports where it is.
+  logLevel: "error" as const,
   customTags: (tags: Tags): Tags =>
     tags.filter((t) => (typeof t === "string" ? t !== "timestamp" : t.tag !== "tag:yaml.org,2002:timestamp")),
 };

@@ -32,7 +32,7 @@ export interface Profile {
 /** The pods waiting with a nomination (preemption) that filtering must treat as present. */
 export interface Nominator {
   nominatedPods(node: string): readonly PodInfo[];
-  readonly size: number;
+  size(): number;
 }
 
 export interface CycleResult {
@@ -100,7 +100,7 @@ export class Framework {
 
   /** RunFilterPluginsWithNominatedPods: with higher- or equal-priority nominated pods added first. */
   private runFiltersWithPlugin(state: CycleState, pod: PodInfo, node: NodeInfo): { status: Status; plugin: string } | undefined {
-    const nominated = this.nominator.size > 0 ? this.nominatedFor(pod, node.name) : [];
+    const nominated = this.nominator.size() > 0 ? this.nominatedFor(pod, node.name) : [];
     if (nominated.length > 0) {
       const s2 = state.clone();
       const n2 = node.clone();

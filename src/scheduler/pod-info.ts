@@ -53,7 +53,15 @@ export class PodInfo {
   readonly preferredAffinityTerms: readonly WeightedAffinityTerm[];
   readonly preferredAntiAffinityTerms: readonly WeightedAffinityTerm[];
 
-  constructor(readonly pod: Stored<"Pod">, readonly priority: number) {
+  /**
+   * `priority` and `preemptionPolicy` are what the Priority admission plugin would have written
+   * into the spec from the pod's PriorityClass (see priority.ts).
+   */
+  constructor(
+    readonly pod: Stored<"Pod">,
+    readonly priority: number = pod.spec?.priority ?? 0,
+    readonly preemptionPolicy: string = pod.spec?.preemptionPolicy ?? "PreemptLowerPriority",
+  ) {
     const meta = pod.metadata;
     this.uid = meta.uid;
     this.namespace = meta.namespace ?? "default";

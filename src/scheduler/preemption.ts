@@ -112,7 +112,7 @@ export class Evaluator {
 
   /** PodEligibleToPreemptOthers. */
   private eligible(pod: PodInfo, statuses: NodeToStatus): string | undefined {
-    if (pod.pod.spec?.preemptionPolicy === "Never") return MSG_POLICY_NEVER;
+    if (pod.preemptionPolicy === "Never") return MSG_POLICY_NEVER;
     const nominated = pod.pod.status?.nominatedNodeName;
     if (nominated) {
       if (statuses.get(nominated)?.code === "UnschedulableAndUnresolvable") return undefined;

@@ -5,5 +5,6 @@
 import type { ComponentFactory } from "./component";
 import { kubeletFactory } from "../kubelet/kubelet";
 import { nodeIpamFactory } from "../controllers/node-ipam";
+import { schedulerFactory } from "../scheduler/scheduler";
 
-export const defaultComponents: readonly ComponentFactory[] = [nodeIpamFactory, kubeletFactory];
+export const defaultComponents: readonly ComponentFactory[] = [nodeIpamFactory, kubeletFactory, schedulerFactory()];

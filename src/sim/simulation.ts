@@ -18,6 +18,8 @@ import type { Component, ComponentContext, ComponentFactory } from "./component"
 import { defaultComponents } from "./components";
 import { Machines } from "./machines";
 import { applyObject, performAction, type ActionResult, type ApplyOutcome } from "./actions";
+import { isExplainer } from "../scheduler/scheduler";
+import type { ScheduleAttempt } from "../scheduler/explain";
 
 export interface LoadOptions {
   /** Overrides the Scenario's seed. */
@@ -169,6 +171,15 @@ export class Simulation {
       objects: this.store.all(),
       events: this.recorder.events.slice(),
     };
+  }
+
+  /**
+   * The scheduler's attempts for a pod, oldest first (a bounded history): each node's verdict and
+   * each plugin's scores. Empty when the pod was never scheduled by the scheduler.
+   */
+  explain(namespace: string, name: string): ScheduleAttempt[] {
+    for (const c of this.components) if (isExplainer(c)) return c.explain(namespace, name);
+    return [];
   }
 
   /** The event log so far, oldest first. */

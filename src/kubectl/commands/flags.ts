@@ -11,6 +11,8 @@ export interface FlagDef {
   short?: string;
   /** Flags like --replicas that must be given (cobra MarkFlagRequired). */
   required?: boolean;
+  /** pflag NoOptDefVal: the value of a bare `--flag` (which then takes no following argument). */
+  noOptDefault?: string;
 }
 
 export type FlagSpec = Readonly<Record<string, FlagDef>>;
@@ -60,6 +62,7 @@ export function parseFlags(argv: readonly string[], spec: FlagSpec): ParsedArgs 
       let raw: string;
       if (eq >= 0) raw = a.slice(eq + 1);
       else if (def.type === "bool") raw = "true";
+      else if (def.noOptDefault !== undefined) raw = def.noOptDefault;
       else if (i + 1 < argv.length) raw = argv[++i]!;
       else return { ok: false, error: `flag needs an argument: --${name}` };
       const err = setValue(flags, name, def, raw, `--${name}`);

@@ -3,7 +3,7 @@
  * spec.replicas through the scale subresource of Deployments, ReplicaSets and StatefulSets and
  * prints "deployment.apps/web scaled".
  */
-import type { Kind } from "../../api/types";
+import type { Kind, KObject } from "../../api/types";
 import { bool, num, parseFlags, str } from "./flags";
 import { objectName, resolveTargets } from "./resources";
 import { fail, usageError, type CommandResult, type KubectlCommand } from "./types";
@@ -36,7 +36,7 @@ export const scaleCommand: KubectlCommand = {
         continue;
       }
       const res = store.mutate(target.kind, target.namespace, target.name, (o) => {
-        (o.spec as { replicas?: number }).replicas = replicas;
+        ((o as KObject).spec as { replicas?: number }).replicas = replicas;
       });
       if (!res.ok) {
         errs.push(`Error from server (${res.reason}): ${res.message}`);

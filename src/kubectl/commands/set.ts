@@ -4,7 +4,7 @@
  * "deployment.apps/web image updated"; an unchanged object prints nothing.
  */
 import type { Container, PodSpec } from "kubernetes-types/core/v1";
-import type { Kind, KObject } from "../../api/types";
+import { KINDS, type Kind, type KObject } from "../../api/types";
 import { bool, parseFlags, str } from "./flags";
 import { objectName, resolveTargets } from "./resources";
 import { fail, usageError, type CommandContext, type CommandResult, type KubectlCommand } from "./types";
@@ -77,7 +77,7 @@ function setImageCommand(args: readonly string[], ctx: CommandContext): CommandR
       if (!changed) return false;
     });
     for (const m of missing) errs.push(`error: unable to find container named "${m}"`);
-    if (noTemplate) errs.push(`error: ${objectName(target.kind, target.name)} the object is not a pod or does not have a pod template: *v1.${target.kind}`);
+    if (noTemplate) errs.push(`error: ${KINDS[target.kind].plural}/${target.name} the object is not a pod or does not have a pod template: *v1.${target.kind}`);
     if (changed) out.push(`${objectName(target.kind, target.name)} image updated\n`);
   }
   if (errs.length) return { ...fail(errs.join("\n")), stdout: out.join("") };

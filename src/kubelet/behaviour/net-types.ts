@@ -21,7 +21,9 @@ export type HttpResult =
   /** Nothing listens on the port (or a Service has no ready endpoints: kube-proxy rejects). */
   | { kind: "refused" }
   /** The peer accepted but never answered (a hung process), or the address routes nowhere. */
-  | { kind: "timeout" };
+  | { kind: "timeout" }
+  /** The peer speaks another protocol (an HTTP request to Redis): its first bytes. */
+  | { kind: "malformed"; text: string };
 
 export type TcpResult = "open" | "refused" | "timeout";
 
