@@ -6,6 +6,7 @@ import { formatAge } from "../kubectl/age";
 import { printTables, type TableOptions } from "../kubectl/printers";
 import { formatObjects } from "../kubectl/output";
 import { Simulation } from "../sim/simulation";
+import { explainTable } from "../scheduler/explain-table";
 import { formatError, readScenarioFiles } from "./files";
 
 export interface CommandOutput {
@@ -135,9 +136,29 @@ export function getCommand(positionals: string[], opts: CommandOptions): Command
 
 export function explainCommand(paths: string[], opts: CommandOptions): CommandOutput {
   if (!opts.pod) return fail("error: --pod NAME is required (kubeplay explain FILE... --pod NAME)");
+  const output = opts.output ?? "table";
+  if (output !== "json" && output !== "table") return fail(`error: -o must be json or table for explain, got "${output}"`);
   const loaded = load(paths, opts.seed);
   if (!loaded.ok) return loaded.out;
-  return fail("kubeplay explain: this engine has no scheduler yet, so there is no scheduling cycle to explain", 2);
+  const { sim } = loaded;
+  const ns = opts.namespace ?? "default";
+  // Everything due at t = 0 runs: pods with spec.nodeName are bound already, and the scheduler
+  // takes the pending pods in queue order; the named pod's first attempt is the cycle reported.
+  const stopped = runTo(sim, 0);
+  if (stopped) return stopped;
+  const pod = sim.store.get("Pod", ns, opts.pod);
+  if (!pod) return fail(`Error from server (NotFound): pods "${opts.pod}" not found`);
+  const attempt = sim.explain(ns, opts.pod)[0];
+  if (!attempt) {
+    const why = pod.spec?.schedulingGates?.length
+      ? `it waits for its scheduling gates (${pod.spec.schedulingGates.map((g) => g.name).join(", ")})`
+      : pod.spec?.nodeName ? `its manifest binds it to ${pod.spec.nodeName} (spec.nodeName)`
+      : `it is not scheduled by default-scheduler (schedulerName: ${pod.spec?.schedulerName ?? ""})`;
+    return fail(`kubeplay explain: pod ${ns}/${opts.pod} had no scheduling cycle: ${why}`, 2);
+  }
+  const { pod: podKey, selected, message, nodes } = attempt;
+  if (output === "json") return { stdout: `${JSON.stringify({ pod: podKey, selected, message, nodes }, null, 2)}\n`, stderr: "", exitCode: 0 };
+  return { stdout: explainTable(attempt), stderr: "", exitCode: 0 };
 }
 
 export { formatAge };

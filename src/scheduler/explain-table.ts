@@ -4,16 +4,12 @@
  */
 import { tabwrite } from "../kubectl/tabwriter";
 import type { ExplainAttempt, ExplainNode } from "./explain";
+import { SCORE_WEIGHTS } from "./plugins/registry";
 
 function verdict(n: ExplainNode): string {
   if (!n.feasible) return n.reasons.map((r) => (r.plugin ? `${r.plugin}: ${r.reason}` : r.reason)).join("; ");
-  if (n.scores.length === 0) return "(only feasible node: not scored)";
-  return n.scores.map((s) => `${s.plugin} ${s.normalized}×${s.weighted / (s.normalized || 1) || weightOf(s)}`).join(", ");
-}
-
-/** The weight of a score entry whose normalized score is 0 cannot be read from weighted; it is not needed there. */
-function weightOf(s: { weighted: number; normalized: number }): number {
-  return s.normalized === 0 ? 0 : s.weighted / s.normalized;
+  if (n.scores.length === 0) return "(the only feasible node: not scored)";
+  return n.scores.map((s) => `${s.plugin} ${s.normalized}×${SCORE_WEIGHTS[s.plugin] ?? 1}`).join(", ");
 }
 
 export function explainTable(a: ExplainAttempt): string {

@@ -23,6 +23,8 @@ export interface ActionHost {
   store: ObjectStore;
   machines: Machines;
   apply(text: string): { errors: Array<{ message: string }>; applied: ApplyOutcome[] };
+  /** Runs a kubectl command line (without the leading "kubectl"). */
+  kubectl?(command: string): { stdout: string; stderr: string; exitCode: number };
 }
 
 /** Fields a client owns in metadata: what `kubectl apply` may change on an existing object. */
@@ -76,8 +78,11 @@ export function performAction(host: ActionHost, a: ScenarioAction): ActionResult
     }
     case "node":
       return nodeAction(host, a);
-    case "kubectl":
-      return { ok: false, message: `kubectl actions are not supported by this engine yet: "${a.command}"` };
+    case "kubectl": {
+      if (!host.kubectl) return { ok: false, message: `kubectl actions are not supported by this engine yet: "${a.command}"` };
+      const out = host.kubectl(a.command);
+      return out.exitCode === 0 ? { ok: true, message: out.stdout.trimEnd() } : { ok: false, message: (out.stderr || out.stdout).trimEnd() };
+    }
   }
 }
 

@@ -18,6 +18,7 @@ import type { Component, ComponentContext, ComponentFactory } from "./component"
 import { defaultComponents } from "./components";
 import { Machines } from "./machines";
 import { applyObject, performAction, type ActionResult, type ApplyOutcome } from "./actions";
+import { runKubectl, type CommandResult, type KubectlHost } from "../kubectl/commands";
 import { isExplainer } from "../scheduler/scheduler";
 import type { ScheduleAttempt } from "../scheduler/explain";
 
@@ -157,6 +158,11 @@ export class Simulation {
     return { errors: parsed.errors, applied };
   }
 
+  /** Runs a kubectl command line now ("scale deploy web --replicas=5"), as kubectl would print it. */
+  kubectl(command: string, stdin?: string): CommandResult {
+    return runKubectl(this.kubectlHost(), command, stdin !== undefined ? { stdin } : {});
+  }
+
   /** Performs a scenario action now (node Down/Up/Cordon/…, delete, apply, kubectl). */
   act(action: ScenarioAction): ActionResult {
     return performAction(this.actionHost(), action);
@@ -226,8 +232,17 @@ export class Simulation {
     });
   }
 
+  private kubectlHost(): KubectlHost {
+    return {
+      store: this.store,
+      now: () => this.clock.now,
+      timestamp: (t) => timestamp(this.epochMs, t),
+      apply: (text: string) => this.apply(text),
+    };
+  }
+
   private actionHost() {
-    return { store: this.store, machines: this.machines, apply: (text: string) => this.apply(text) };
+    return { store: this.store, machines: this.machines, apply: (text: string) => this.apply(text), kubectl: (command: string) => this.kubectl(command) };
   }
 }
 

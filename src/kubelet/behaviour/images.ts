@@ -42,9 +42,9 @@ working. Further configuration is required.</p>
 
 /** Version tags "1.27", "1.27.3", "1.27.3-alpine" with the minor at most `maxMinor`. */
 const versions = (major: string, maxMinor: number, extra = "stable|mainline|alpine|perl|slim|bookworm|bullseye|alpine-slim") =>
-  new RegExp(`^(?:${extra}|${major}\\.(?:${range(maxMinor)})(?:\\.\\d{1,2})?(?:-[a-z0-9.-]+)?)$`);
+  new RegExp(`^(?:(?:${extra})(?:-[a-z0-9.-]+)?|${major}\\.(?:${range(maxMinor)})(?:\\.\\d{1,2})?(?:-[a-z0-9.-]+)?)$`);
 const majors = (max: number, extra = "alpine|slim|bookworm|bullseye") =>
-  new RegExp(`^(?:${extra}|(?:${range(max)})(?:\\.\\d{1,2}){0,2}(?:-[a-z0-9.-]+)?)$`);
+  new RegExp(`^(?:(?:${extra})(?:-[a-z0-9.-]+)?|(?:${range(max)})(?:\\.\\d{1,2}){0,2}(?:-[a-z0-9.-]+)?)$`);
 function range(max: number): string {
   return Array.from({ length: max + 1 }, (_, i) => String(i)).join("|");
 }

@@ -20,6 +20,17 @@ import { NodeUnschedulable } from "./node-unschedulable";
 import { PodTopologySpread } from "./pod-topology-spread";
 import { TaintToleration } from "./taint-toleration";
 
+/** The default profile's score weights, by plugin. */
+export const SCORE_WEIGHTS: Readonly<Record<string, number>> = {
+  TaintToleration: 3,
+  NodeAffinity: 2,
+  NodeResourcesFit: 1,
+  PodTopologySpread: 2,
+  InterPodAffinity: 2,
+  NodeResourcesBalancedAllocation: 1,
+  ImageLocality: 1,
+};
+
 export function defaultProfile(snapshot: Snapshot, preemption: DefaultPreemption): Profile {
   const nodeUnschedulable = new NodeUnschedulable();
   const nodeName = new NodeName();
@@ -35,14 +46,8 @@ export function defaultProfile(snapshot: Snapshot, preemption: DefaultPreemption
   const preFilter: PreFilterPlugin[] = [nodeAffinity, nodePorts, fit, spread, interPod];
   const filter: FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, fit, spread, interPod];
   const score: WeightedScorePlugin[] = [
-    { plugin: taintToleration, weight: 3 },
-    { plugin: nodeAffinity, weight: 2 },
-    { plugin: fit, weight: 1 },
-    { plugin: spread, weight: 2 },
-    { plugin: interPod, weight: 2 },
-    { plugin: balanced, weight: 1 },
-    { plugin: images, weight: 1 },
-  ];
+    taintToleration, nodeAffinity, fit, spread, interPod, balanced, images,
+  ].map((plugin) => ({ plugin, weight: SCORE_WEIGHTS[plugin.name]! }));
   const enqueue = all.filter(isEnqueuePlugin) as EnqueuePlugin[];
   return { preFilter, filter, postFilter: [new DynamicResources(), preemption], score, enqueue };
 }

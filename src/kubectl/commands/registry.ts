@@ -1,0 +1,63 @@
+/**
+ * The kubectl command registry and runner: a command line is tokenized, the verb looked up by
+ * name or alias, and the command run against a host. The CLI, the web console and the Scenario's
+ * `kubectl:` actions all go through runKubectl; new verbs (get, describe, logs) register here.
+ */
+import { applyCommand } from "./apply";
+import { deleteCommand } from "./delete";
+import { rolloutCommand } from "./rollout";
+import { scaleCommand } from "./scale";
+import { setCommand } from "./set";
+import { tokenize } from "./tokenize";
+import { fail, type CommandResult, type KubectlCommand, type KubectlHost } from "./types";
+
+export class CommandRegistry {
+  private readonly byName = new Map<string, KubectlCommand>();
+
+  constructor(commands: readonly KubectlCommand[] = []) {
+    for (const c of commands) this.register(c);
+  }
+
+  /** Adds a command; a verb or alias registered twice is a bug. */
+  register(cmd: KubectlCommand): this {
+    for (const n of [cmd.name, ...(cmd.aliases ?? [])]) {
+      if (this.byName.has(n)) throw new Error(`kubectl command "${n}" registered twice`);
+      this.byName.set(n, cmd);
+    }
+    return this;
+  }
+
+  get(name: string): KubectlCommand | undefined {
+    return this.byName.get(name);
+  }
+
+  /** The registered commands, each once, by name. */
+  commands(): KubectlCommand[] {
+    return [...new Set(this.byName.values())].sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+}
+
+/** The verbs the engine answers today. */
+export const defaultRegistry = new CommandRegistry([applyCommand, deleteCommand, rolloutCommand, scaleCommand, setCommand]);
+
+export interface RunOptions {
+  /** Text given on standard input (`apply -f -`). */
+  stdin?: string;
+  registry?: CommandRegistry;
+}
+
+/** Runs one kubectl command line ("scale deploy web --replicas=5"; a leading "kubectl" is optional). */
+export function runKubectl(host: KubectlHost, line: string, opts: RunOptions = {}): CommandResult {
+  const tok = tokenize(line);
+  if (!tok.ok) return fail(tok.error);
+  const argv = tok.argv[0] === "kubectl" ? tok.argv.slice(1) : tok.argv;
+  const [verb, ...args] = argv;
+  const registry = opts.registry ?? defaultRegistry;
+  if (verb === undefined) {
+    const list = registry.commands().map((c) => `  ${c.name.padEnd(12)}${c.short}`).join("\n");
+    return fail(`no command given. Commands kubeplay answers:\n${list}`);
+  }
+  const cmd = registry.get(verb);
+  if (!cmd) return fail(`unknown command "${verb}" for "kubectl"`);
+  return cmd.run(args, { host, path: `kubectl ${verb}`, ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}) });
+}
