@@ -1,8 +1,9 @@
 /**
- * CronJob schedules, parsed by croner in place of robfig/cron's ParseStandard (the library
- * kube-controller-manager uses): five fields (minute hour day-of-month month day-of-week) with
- * ranges, lists, steps, names and `?`, the @yearly … @hourly macros, and @every <duration>;
- * day-of-month and day-of-week combine with OR as in Vixie cron. `next(t)` is robfig's
+ * CronJob schedules as kube-controller-manager reads them (robfig/cron v3 ParseStandard): five
+ * fields (minute hour day-of-month month day-of-week) with ranges, lists, steps, names and `?`,
+ * the @yearly … @hourly macros, and @every <duration>; day-of-month and day-of-week combine with
+ * OR as in Vixie cron. The syntax is checked with robfig's rules and wording (scenario/cron.ts);
+ * activations are computed by croner, a maintained cron library. `next(t)` is robfig's
  * Schedule.Next: the first activation strictly after t, to the second.
  *
  * mostRecentScheduleTime and nextScheduleTimeDuration follow pkg/controller/cronjob/utils.go.
@@ -10,6 +11,7 @@
  */
 import { Cron } from "croner";
 import { parseDuration } from "../clock/time";
+import { cronScheduleError } from "../scenario/cron";
 
 export interface Schedule {
   /** The next activation strictly after `t`, or undefined when there is none. */
@@ -20,8 +22,6 @@ export type ParsedSchedule = { ok: true; schedule: Schedule } | { ok: false; err
 
 /** nextScheduleDelta: requeues land 100 ms after the scheduled instant. */
 export const NEXT_SCHEDULE_DELTA_MS = 100;
-
-const MACROS = new Set(["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
 
 /** Whether an IANA time zone name is known (time.LoadLocation). */
 export function isValidTimeZone(tz: string): boolean {
@@ -45,19 +45,15 @@ export function parseSchedule(schedule: string, timeZone?: string): ParsedSchedu
     spec = m[2]!.trim();
   }
   if (tz !== undefined && !isValidTimeZone(tz)) return { ok: false, error: `provided bad location ${tz}: unknown time zone ${tz}` };
+  // robfig's own syntax check and wording first; croner then computes the activations.
+  const syntax = cronScheduleError(spec);
+  if (syntax !== undefined) return { ok: false, error: syntax };
   if (spec.startsWith("@every ")) {
     const d = parseDuration(spec.slice("@every ".length));
     if (d === undefined) return { ok: false, error: `failed to parse duration ${spec}` };
     // ConstantDelaySchedule: at least one second, whole seconds, from the start of the current second.
     const delay = Math.max(1000, Math.floor(d / 1000) * 1000);
     return { ok: true, schedule: { next: (t) => Math.floor(t / 1000) * 1000 + delay } };
-  }
-  if (spec.startsWith("@") && !MACROS.has(spec)) return { ok: false, error: `unrecognized descriptor: ${spec}` };
-  if (!spec.startsWith("@")) {
-    const fields = spec.split(/\s+/);
-    if (fields.length !== 5) return { ok: false, error: `expected exactly 5 fields, found ${fields.length}: [${fields.join(" ")}]` };
-    // Quartz extensions croner knows but robfig rejects.
-    if (fields.some((f) => /#|(^|[,\-/])L|\dL|\dW|^LW$/.test(f))) return { ok: false, error: `failed to parse int from ${spec}` };
   }
   let cron: Cron;
   try {

@@ -1,16 +1,21 @@
 /**
  * The scheduler cache (pkg/scheduler/backend/cache): NodeInfos kept current from watch events,
  * listed in upstream's node-tree order (zones interleaved: the first node of each zone, then the
- * second of each, …) so that sampling with percentageOfNodesToScore spreads over zones. Also the
- * few other objects the plugins read: namespace labels, image spread, and the Services,
- * ReplicaSets and StatefulSets that give a pod its default topology spread selector.
+ * second of each, …) so that sampling with percentageOfNodesToScore spreads over zones.
+ *
+ * Beside upstream's per-node aggregates it keeps a few indexes so that a cycle's cost follows the
+ * pods that matter rather than the size of the cluster: assigned pods by namespace, pods with
+ * required anti-affinity, nodes holding pods with affinity, and nodes by topology value. Also the
+ * other objects plugins read: namespace labels, image spread, and the Services, ReplicaSets and
+ * StatefulSets that give a pod its default topology spread selector.
  */
 import type { Service } from "kubernetes-types/core/v1";
 import type { ReplicaSet, StatefulSet } from "kubernetes-types/apps/v1";
 import { compileSelector, isSelectorError, type Labels, type Requirement, type Selector } from "../api/selector";
 import type { Stored } from "../api/types";
+import { CountIndex, type CountSpec, type TopologyCounts } from "./count-index";
 import { NodeInfo } from "./node-info";
-import type { PodInfo } from "./pod-info";
+import type { AffinityTerm, PodInfo } from "./pod-info";
 
 export const LABEL_ZONE = "topology.kubernetes.io/zone";
 export const LABEL_REGION = "topology.kubernetes.io/region";
@@ -31,8 +36,26 @@ export interface Snapshot {
   list(): readonly NodeInfo[];
   get(name: string): NodeInfo | undefined;
   numNodes(): number;
-  havePodsWithAffinityList(): readonly NodeInfo[];
-  havePodsWithRequiredAntiAffinityList(): readonly NodeInfo[];
+  /** Nodes holding pods with pod affinity or anti-affinity (insertion order). */
+  havePodsWithAffinity(): Iterable<NodeInfo>;
+  /** Assigned pods with required anti-affinity terms (insertion order). */
+  podsWithRequiredAntiAffinity(): ReadonlySet<PodInfo>;
+  /** How many assigned pods have required affinity or preferred (anti-)affinity terms. */
+  scoringAffinityPods(): number;
+  /** Assigned pods of a namespace (insertion order). */
+  podsInNamespace(ns: string): ReadonlySet<PodInfo>;
+  /** Namespaces with assigned pods. */
+  podNamespaces(): Iterable<string>;
+  /** The node an assigned pod is counted on (undefined while its node is unknown). */
+  nodeOf(p: PodInfo): NodeInfo | undefined;
+  /** Nodes by the value of one label, each list in node-tree order; nodes without it are left out. */
+  domains(key: string): ReadonlyMap<string, readonly NodeInfo[]>;
+  /** The values of `key` among nodes that have every label of `requireAll`. */
+  domainValues(key: string, requireAll: readonly string[]): ReadonlySet<string>;
+  /** Memoized counts of assigned pods by topology value (see count-index.ts). Read-only. */
+  topologyCounts(spec: CountSpec): TopologyCounts;
+  /** The distinct required anti-affinity terms of assigned pods, by signature. */
+  existingAntiAffinityTerms(): ReadonlyMap<string, AffinityTerm>;
   namespaceLabels(ns: string): Labels | undefined;
   /** Names of the namespaces whose labels match `sel`. */
   namespacesMatching(sel: Selector): string[];
@@ -43,10 +66,12 @@ export interface Snapshot {
 }
 
 interface OwnerSelectors {
-  services(ns: string): readonly Stored<"Service">[];
+  services(ns: string): Iterable<Stored<"Service">>;
   replicaSet(ns: string, name: string): ReplicaSet | undefined;
   statefulSet(ns: string, name: string): StatefulSet | undefined;
 }
+
+const EMPTY_PODS: ReadonlySet<PodInfo> = new Set();
 
 export class SchedulerCache implements Snapshot {
   private readonly nodes = new Map<string, NodeInfo>();
@@ -58,29 +83,38 @@ export class SchedulerCache implements Snapshot {
   private readonly tree = new Map<string, string[]>();
   private ordered: NodeInfo[] = [];
   private orderDirty = false;
+  private readonly domainIndex = new Map<string, Map<string, NodeInfo[]>>();
+  private readonly domainValueIndex = new Map<string, Set<string>>();
+  private readonly counts = new CountIndex(() => this.assignedOnNodes());
+  /** Signature → term and how many assigned pods carry it. */
+  private readonly antiTerms = new Map<string, { term: AffinityTerm; n: number }>();
   private readonly imageNodes = new Map<string, number>();
   private readonly nsLabels = new Map<string, Labels>();
+  /** Node → how many of its pods have pod (anti-)affinity. */
+  private readonly nodesWithAffinity = new Map<NodeInfo, number>();
+  private readonly antiAffinityPods = new Set<PodInfo>();
+  private scoringAffinity = 0;
+  private readonly byNamespace = new Map<string, Set<PodInfo>>();
 
   constructor(private readonly owners: OwnerSelectors) {}
 
   // ---- nodes ----
 
   addNode(node: Stored<"Node">): NodeInfo {
-    const existing = this.nodes.get(node.metadata.name);
-    if (existing) return this.updateNode(node).node;
+    if (this.nodes.has(node.metadata.name)) return this.updateNode(node).node;
     const ni = new NodeInfo(node);
     this.nodes.set(ni.name, ni);
     this.treeAdd(ni);
     this.countImages(ni, 1);
     const waiting = this.orphans.get(ni.name);
     if (waiting) {
-      for (const p of waiting.values()) ni.addPod(p);
+      for (const p of waiting.values()) this.attach(ni, p);
       this.orphans.delete(ni.name);
     }
     return ni;
   }
 
-  /** Applies a new node version; returns a snapshot of the old state for event hints. */
+  /** Applies a new node version; returns a copy of the old state for event hints. */
   updateNode(node: Stored<"Node">): { old: NodeInfo; node: NodeInfo } {
     const ni = this.nodes.get(node.metadata.name);
     if (!ni) {
@@ -89,9 +123,15 @@ export class SchedulerCache implements Snapshot {
     }
     const old = ni.clone();
     const oldZone = zoneKey(ni.labels);
+    const oldLabels = ni.labels;
     this.countImages(ni, -1);
     ni.setNode(node);
     this.countImages(ni, 1);
+    if (JSON.stringify(oldLabels) !== JSON.stringify(ni.labels)) {
+      this.domainIndex.clear();
+      this.domainValueIndex.clear();
+      this.counts.clear();
+    }
     if (zoneKey(ni.labels) !== oldZone) {
       this.treeRemove(ni.name, oldZone);
       this.treeAdd(ni);
@@ -105,8 +145,11 @@ export class SchedulerCache implements Snapshot {
     this.nodes.delete(name);
     this.treeRemove(name, zoneKey(ni.labels));
     this.countImages(ni, -1);
+    this.nodesWithAffinity.delete(ni);
+    this.counts.clear();
     // Pods still bound to a deleted node stay known until they are deleted themselves.
     if (ni.pods.length > 0) this.orphans.set(name, new Map(ni.pods.map((p) => [p.uid, p])));
+    for (const p of ni.pods) p.node = undefined;
     return ni;
   }
 
@@ -143,12 +186,24 @@ export class SchedulerCache implements Snapshot {
 
   // ---- assigned pods ----
 
+  private attach(ni: NodeInfo, p: PodInfo): void {
+    ni.addPod(p);
+    p.node = ni;
+    if (p.hasAffinity) this.nodesWithAffinity.set(ni, (this.nodesWithAffinity.get(ni) ?? 0) + 1);
+    this.counts.podAdded(p, ni);
+  }
+
+  private *assignedOnNodes(): Iterable<[PodInfo, NodeInfo]> {
+    for (const { info } of this.assigned.values()) if (info.node) yield [info, info.node];
+  }
+
   /** Counts a bound, non-terminal pod on its node (replacing an older version of it). */
   setAssignedPod(p: PodInfo, nodeName: string): void {
     this.removeAssignedPod(p.uid);
     this.assigned.set(p.uid, { node: nodeName, info: p });
+    this.index(p, 1);
     const ni = this.nodes.get(nodeName);
-    if (ni) ni.addPod(p);
+    if (ni) this.attach(ni, p);
     else {
       let m = this.orphans.get(nodeName);
       if (!m) this.orphans.set(nodeName, (m = new Map()));
@@ -160,9 +215,18 @@ export class SchedulerCache implements Snapshot {
     const a = this.assigned.get(uid);
     if (!a) return undefined;
     this.assigned.delete(uid);
+    this.index(a.info, -1);
     const ni = this.nodes.get(a.node);
-    if (ni) ni.removePod(a.info);
-    else this.orphans.get(a.node)?.delete(uid);
+    if (ni) {
+      ni.removePod(a.info);
+      a.info.node = undefined;
+      this.counts.podRemoved(a.info, ni);
+      if (a.info.hasAffinity) {
+        const n = (this.nodesWithAffinity.get(ni) ?? 0) - 1;
+        if (n > 0) this.nodesWithAffinity.set(ni, n);
+        else this.nodesWithAffinity.delete(ni);
+      }
+    } else this.orphans.get(a.node)?.delete(uid);
     return { info: a.info, node: ni };
   }
 
@@ -170,9 +234,32 @@ export class SchedulerCache implements Snapshot {
     return this.assigned.get(uid)?.info;
   }
 
+  private index(p: PodInfo, delta: 1 | -1): void {
+    let ns = this.byNamespace.get(p.namespace);
+    if (!ns) this.byNamespace.set(p.namespace, (ns = new Set()));
+    if (delta > 0) ns.add(p);
+    else ns.delete(p);
+    if (p.hasRequiredAntiAffinity) {
+      if (delta > 0) this.antiAffinityPods.add(p);
+      else this.antiAffinityPods.delete(p);
+      p.requiredAntiAffinityTerms.forEach((term, i) => {
+        const sig = p.requiredAntiAffinitySignatures[i]!;
+        const e = this.antiTerms.get(sig);
+        const n = (e?.n ?? 0) + delta;
+        if (n > 0) this.antiTerms.set(sig, { term: e?.term ?? term, n });
+        else this.antiTerms.delete(sig);
+      });
+    }
+    if (p.requiredAffinityTerms.length > 0 || p.preferredAffinityTerms.length > 0 || p.preferredAntiAffinityTerms.length > 0) {
+      this.scoringAffinity += delta;
+    }
+  }
+
   // ---- namespaces ----
 
   setNamespace(name: string, labels: Labels | undefined): void {
+    const old = this.nsLabels.get(name);
+    if (old && JSON.stringify(old) !== JSON.stringify(labels ?? {})) this.counts.clear();
     this.nsLabels.set(name, labels ?? {});
   }
 
@@ -192,6 +279,8 @@ export class SchedulerCache implements Snapshot {
       }
       this.ordered = out;
       this.orderDirty = false;
+      this.domainIndex.clear();
+      this.domainValueIndex.clear();
     }
     return this.ordered;
   }
@@ -204,12 +293,69 @@ export class SchedulerCache implements Snapshot {
     return this.nodes.size;
   }
 
-  havePodsWithAffinityList(): readonly NodeInfo[] {
-    return this.list().filter((n) => n.podsWithAffinity.length > 0);
+  havePodsWithAffinity(): Iterable<NodeInfo> {
+    return this.nodesWithAffinity.keys();
   }
 
-  havePodsWithRequiredAntiAffinityList(): readonly NodeInfo[] {
-    return this.list().filter((n) => n.podsWithRequiredAntiAffinity.length > 0);
+  podsWithRequiredAntiAffinity(): ReadonlySet<PodInfo> {
+    return this.antiAffinityPods;
+  }
+
+  scoringAffinityPods(): number {
+    return this.scoringAffinity;
+  }
+
+  podsInNamespace(ns: string): ReadonlySet<PodInfo> {
+    return this.byNamespace.get(ns) ?? EMPTY_PODS;
+  }
+
+  podNamespaces(): Iterable<string> {
+    return this.byNamespace.keys();
+  }
+
+  nodeOf(p: PodInfo): NodeInfo | undefined {
+    return p.node;
+  }
+
+  topologyCounts(spec: CountSpec): TopologyCounts {
+    return this.counts.counts(spec);
+  }
+
+  existingAntiAffinityTerms(): ReadonlyMap<string, AffinityTerm> {
+    const m = new Map<string, AffinityTerm>();
+    for (const [sig, e] of this.antiTerms) m.set(sig, e.term);
+    return m;
+  }
+
+  domainValues(key: string, requireAll: readonly string[]): ReadonlySet<string> {
+    const domains = this.domains(key);
+    const id = `${key}\u0000${requireAll.join("\u0000")}`;
+    let set = this.domainValueIndex.get(id);
+    if (!set) {
+      set = new Set();
+      for (const [v, nodes] of domains) {
+        if (nodes.some((n) => requireAll.every((k) => n.labels[k] !== undefined))) set.add(v);
+      }
+      this.domainValueIndex.set(id, set);
+    }
+    return set;
+  }
+
+  domains(key: string): ReadonlyMap<string, readonly NodeInfo[]> {
+    const all = this.list();
+    let m = this.domainIndex.get(key);
+    if (!m) {
+      m = new Map();
+      for (const n of all) {
+        const v = n.labels[key];
+        if (v === undefined) continue;
+        let list = m.get(v);
+        if (!list) m.set(v, (list = []));
+        list.push(n);
+      }
+      this.domainIndex.set(key, m);
+    }
+    return m;
   }
 
   namespaceLabels(ns: string): Labels | undefined {

@@ -55,20 +55,56 @@ export function fitErrorMessage(f: FitErrorInput): string {
 /** The default status of nodes nobody looked at (NewDefaultNodeToStatus). */
 export const DEFAULT_ABSENT = status("UnschedulableAndUnresolvable");
 
-/** NodeToStatus built while filtering: explicit statuses by node, plus the absent status. */
+/**
+ * NodeToStatus built while filtering: explicit statuses by node, plus the absent status. Appends
+ * are cheap parallel arrays (the filter loop's hot path); a node set twice (the nominated node,
+ * tried first and again in the scan) keeps its last status.
+ */
 export class NodeStatuses implements NodeToStatus {
-  readonly byNode = new Map<string, Status>();
-  /** The first plugin that rejected each node (Status.Plugin()). */
-  readonly plugin = new Map<string, string>();
+  private readonly names: string[] = [];
+  private readonly statuses: Status[] = [];
+  private readonly plugins: string[] = [];
   absent: Status = DEFAULT_ABSENT;
   absentPlugin = "";
+  private index: Map<string, number> | undefined;
 
   set(node: string, s: Status, plugin: string): void {
-    this.byNode.set(node, s);
-    this.plugin.set(node, plugin);
+    this.names.push(node);
+    this.statuses.push(s);
+    this.plugins.push(plugin);
+    this.index?.set(node, this.names.length - 1);
+  }
+
+  private lookup(): Map<string, number> {
+    if (!this.index) {
+      const m = new Map<string, number>();
+      this.names.forEach((n, i) => m.set(n, i));
+      this.index = m;
+    }
+    return this.index;
   }
 
   get(node: string): Status | undefined {
-    return this.byNode.get(node);
+    const i = this.lookup().get(node);
+    return i === undefined ? undefined : this.statuses[i];
+  }
+
+  has(node: string): boolean {
+    return this.lookup().has(node);
+  }
+
+  /** Each node once, with its last status and plugin, in evaluation order. */
+  entries(): Array<{ node: string; status: Status; plugin: string }> {
+    const last = this.lookup();
+    const out: Array<{ node: string; status: Status; plugin: string }> = [];
+    this.names.forEach((node, i) => {
+      if (last.get(node) === i) out.push({ node, status: this.statuses[i]!, plugin: this.plugins[i]! });
+    });
+    return out;
+  }
+
+  /** The distinct plugins that rejected some node. */
+  rejectors(): Set<string> {
+    return new Set(this.plugins.filter((p) => p !== ""));
   }
 }

@@ -83,10 +83,10 @@ export class AttemptCapture {
   constructor(readonly pod: string, readonly totalNodes: number) {}
 
   failures(s: NodeStatuses): void {
-    for (const [name, st] of s.byNode) {
-      this.failedNames.push(name);
-      this.failedStatus.push(st);
-      this.failedPlugin.push(s.plugin.get(name) ?? "");
+    for (const e of s.entries()) {
+      this.failedNames.push(e.node);
+      this.failedStatus.push(e.status);
+      this.failedPlugin.push(e.plugin);
     }
   }
 
@@ -94,7 +94,7 @@ export class AttemptCapture {
   absent(all: readonly NodeInfo[], s: NodeStatuses): void {
     this.absentStatus = s.absent;
     this.absentPlugin = s.absentPlugin;
-    for (const n of all) if (!s.byNode.has(n.name)) this.absentNames.push(n.name);
+    for (const n of all) if (!s.has(n.name)) this.absentNames.push(n.name);
   }
 
   scores(plugin: string, weight: number, raw: number[], normalized: number[]): void {

@@ -85,10 +85,9 @@ export class Framework {
   private lastFailed = "";
 
   private runFilterPlugins(state: CycleState, pod: PodInfo, node: NodeInfo): Status | null {
-    const filters = this.profile.filter;
+    const filters = (state.activeFilters ??= this.profile.filter.filter((pl) => !state.skipFilter.has(pl.name)));
     for (let i = 0; i < filters.length; i++) {
       const pl = filters[i]!;
-      if (state.skipFilter.size > 0 && state.skipFilter.has(pl.name)) continue;
       const s = pl.filter(state, pod, node);
       if (s !== null) {
         this.lastFailed = pl.name;
@@ -195,7 +194,7 @@ export class Framework {
       statuses.absentPlugin = withNodes.join(",");
     }
     const feasible = this.findNodesThatPassFilters(state, pod, nodes, statuses, all.length);
-    for (const pl of statuses.plugin.values()) unschedulable.add(pl);
+    for (const pl of statuses.rejectors()) unschedulable.add(pl);
     if (feasible.length === 0) {
       if (restrict) capture?.absent(all, statuses);
       capture?.failures(statuses);
@@ -248,20 +247,18 @@ export class Framework {
       for (let i = 0; i < n; i++) totals[i] = totals[i]! + scores[i]! * weight;
       capture?.scores(plugin.name, weight, raw!, scores);
     }
+    // selectHost: uniformly at random among the best (one draw, only when there is a tie).
     let best = -1;
-    let count = 0;
-    let selected = 0;
+    const ties: number[] = [];
     for (let i = 0; i < n; i++) {
       const t = totals[i]!;
       if (t > best) {
         best = t;
-        count = 1;
-        selected = i;
-      } else if (t === best) {
-        count++;
-        if (this.intn(count) === 0) selected = i;
-      }
+        ties.length = 0;
+        ties.push(i);
+      } else if (t === best) ties.push(i);
     }
+    const selected = ties.length === 1 ? ties[0]! : ties[this.intn(ties.length)]!;
     capture?.feasibleNodes(feasible, totals);
     return feasible[selected]!.name;
   }
@@ -294,7 +291,7 @@ export class Framework {
     const postFilterMsg = postStatus === null ? "" : reasons.join(", ");
     const message = fitErrorMessage({
       numAllNodes: numAll,
-      explicit: [...statuses.byNode.values()],
+      explicit: statuses.entries().map((e) => e.status),
       absent: statuses.absent,
       preFilterMsg,
       postFilterMsg,

@@ -7,6 +7,7 @@ import type { Pod, PodAffinityTerm, WeightedPodAffinityTerm } from "kubernetes-t
 import type { LabelSelector, LabelSelectorRequirement } from "kubernetes-types/meta/v1";
 import { compileSelector, isSelectorError, NOTHING, type Labels, type Selector } from "../api/selector";
 import type { Stored } from "../api/types";
+import type { NodeInfo } from "./node-info";
 import { podRequests, type Resources } from "./resources";
 
 /** AffinityTerm: the namespaces and selectors of one PodAffinityTerm. */
@@ -20,6 +21,13 @@ export interface AffinityTerm {
 
 export interface WeightedAffinityTerm extends AffinityTerm {
   readonly weight: number;
+}
+
+/** A string equal for terms that select the same pods under the same topology key. */
+export function termSignature(t: AffinityTerm): string {
+  const ns = t.namespaceSelector === NOTHING ? "" : `sel:${t.namespaceSelector.toString() || "*"}`;
+  const sel = t.selector === NOTHING ? "<nothing>" : t.selector.toString();
+  return `${[...t.namespaces].sort().join(",")}|${ns}|${sel}|${t.topologyKey}`;
 }
 
 /** AffinityTerm.Matches: the pod is in one of the term's namespaces and its labels match. */
@@ -52,6 +60,9 @@ export class PodInfo {
   readonly requiredAntiAffinityTerms: readonly AffinityTerm[];
   readonly preferredAffinityTerms: readonly WeightedAffinityTerm[];
   readonly preferredAntiAffinityTerms: readonly WeightedAffinityTerm[];
+  /** The node the scheduler cache counts this pod on, while it does. */
+  node: NodeInfo | undefined = undefined;
+  private antiSignatures: string[] | undefined;
 
   /**
    * `priority` and `preemptionPolicy` are what the Priority admission plugin would have written
@@ -91,6 +102,11 @@ export class PodInfo {
 
   get hasRequiredAntiAffinity(): boolean {
     return this.requiredAntiAffinityTerms.length > 0;
+  }
+
+  /** The signatures of the required anti-affinity terms (see termSignature). */
+  get requiredAntiAffinitySignatures(): readonly string[] {
+    return (this.antiSignatures ??= this.requiredAntiAffinityTerms.map(termSignature));
   }
 
   get terminating(): boolean {

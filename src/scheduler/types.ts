@@ -50,6 +50,8 @@ export class CycleState {
   readonly skipFilter = new Set<string>();
   /** Plugins whose PreScore returned Skip: their Score does not run this cycle. */
   readonly skipScore = new Set<string>();
+  /** The Filter plugins that run this cycle (the profile's minus skipFilter), once PreFilter is done. */
+  activeFilters: readonly FilterPlugin[] | undefined;
 
   read<T extends StateData>(key: string): T | undefined {
     return this.data.get(key) as T | undefined;
@@ -64,6 +66,7 @@ export class CycleState {
     for (const [k, v] of this.data) c.data.set(k, v.clone());
     for (const s of this.skipFilter) c.skipFilter.add(s);
     for (const s of this.skipScore) c.skipScore.add(s);
+    c.activeFilters = this.activeFilters;
     return c;
   }
 }

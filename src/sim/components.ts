@@ -9,6 +9,17 @@ import { replicaSetControllerFactory } from "../controllers/replicaset";
 import { kubeletFactory } from "../kubelet/kubelet";
 import { nodeIpamFactory } from "../controllers/node-ipam";
 import { schedulerFactory } from "../scheduler/scheduler";
+import { serviceIPAMFactory } from "../controllers/service-ipam";
+import { pvBinderFactory } from "../controllers/pv-binder";
+import { endpointSliceControllerFactory } from "../controllers/endpointslice";
+import { endpointsControllerFactory } from "../controllers/endpoints";
+import { statefulSetControllerFactory } from "../controllers/statefulset/statefulset";
+import { daemonSetControllerFactory } from "../controllers/daemonset/daemonset";
+import { jobControllerFactory } from "../controllers/job/job";
+import { ttlAfterFinishedControllerFactory } from "../controllers/job/ttl-after-finished";
+import { cronJobControllerFactory } from "../controllers/cronjob";
 
 export const defaultComponents: readonly ComponentFactory[] = [nodeIpamFactory, kubeletFactory, schedulerFactory(),
-  deploymentControllerFactory, replicaSetControllerFactory, garbageCollectorFactory];
+  deploymentControllerFactory, replicaSetControllerFactory, garbageCollectorFactory,
+  serviceIPAMFactory, pvBinderFactory, endpointSliceControllerFactory, endpointsControllerFactory,
+  statefulSetControllerFactory, daemonSetControllerFactory, jobControllerFactory, ttlAfterFinishedControllerFactory, cronJobControllerFactory];

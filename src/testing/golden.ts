@@ -45,7 +45,7 @@ export function timeline(sim: Simulation, opts: TimelineOptions): string {
       out.push(`${fmtTime(e.time).padEnd(8)} ${e.type.padEnd(8)} ${e.reason.padEnd(22)} ${obj}: ${e.message}`);
     }
   };
-  for (const t of [...marks, until]) {
+  for (const t of [...new Set([...marks, until])]) {
     const res = sim.runUntil(t);
     if (!res.complete) throw new Error(`timeline: the simulation did not reach ${t}s`);
     flushEvents();

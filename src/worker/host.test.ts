@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Stored } from "../api/types";
 import { PROTOCOL_VERSION, type FromWorker, type ToWorker, type WireSnapshot } from "../protocol/messages";
-import { MAX_SPEED, MIN_SPEED, WorkerHost, type HostOptions, type Pacer } from "./host";
+import { MAX_SPEED, MIN_SPEED, PATCH_STEP_LIMIT, WorkerHost, type HostOptions, type Pacer } from "./host";
 import { YIELD_CHECK_EVERY } from "./session";
 
 const TWO_PODS = `apiVersion: v1
@@ -174,9 +174,28 @@ describe("WorkerHost step", () => {
     send({ type: "load", yaml: TWO_PODS });
     for (let i = 0; i < 20; i++) send({ type: "step" });
     const patches = of("patch");
-    expect(patches.flatMap((p) => p.patch.upserts).some((o) => o.kind === "Pod")).toBe(true);
+    const changed = patches.flatMap((p) => p.patch.changes).map((c) => (c.op === "put" ? c.object.kind : c.kind));
+    expect(changed).toContain("Pod");
     expect(patches.flatMap((p) => p.patch.events).map((e) => e.reason)).toContain("NodeReady");
-    expect(patches.flatMap((p) => p.patch.upserts).some((o) => o.kind === "Event")).toBe(false);
+    expect(changed).not.toContain("Event");
+  });
+
+  it("steps to the next change of one object: every step before it leaves the object alone", () => {
+    const { send, of, last } = setup();
+    send({ type: "load", yaml: TWO_PODS });
+    send({ type: "stepToChange", target: { kind: "Pod", namespace: "default", name: "web-2" } });
+    const patch = last("patch")!.patch;
+    expect(of("patch")).toHaveLength(1);
+    expect(patch.steps.length).toBeGreaterThan(0);
+    const touched = patch.changes.some((c) => c.op !== "put" && c.kind === "Pod" && c.name === "web-2")
+      || patch.events.some((e) => e.involvedObject.name === "web-2");
+    expect(touched).toBe(true);
+    // Stepping one event at a time reaches the same first change at the same step.
+    const single = setup();
+    single.send({ type: "load", yaml: TWO_PODS });
+    for (let i = 0; i < patch.step!; i++) single.send({ type: "step" });
+    const before = single.of("patch").slice(0, -1);
+    expect(before.some((p) => p.patch.changes.some((c) => c.op !== "put" && c.name === "web-2") || p.patch.events.some((e) => e.involvedObject.name === "web-2"))).toBe(false);
   });
 
   it("pauses playback first", () => {
@@ -252,14 +271,42 @@ describe("WorkerHost playback", () => {
   });
 
   it("stops a tick when its wall-time budget is spent", () => {
-    const { send, pacer, of } = setup({ tickBudgetMs: 8 });
+    const { send, pacer, of } = setup({ tickBudgetMs: 8, writesPerTick: Number.POSITIVE_INFINITY });
     send({ type: "load", yaml: manyPods(40) });
     send({ type: "setSpeed", speed: 1000 });
     send({ type: "play" });
     pacer.costPerRead = 100; // every clock read looks like 100 ms of work
     pacer.advance(16);
     // 40 pods give far more than one check's worth of events at t = 0; the first check stops the tick.
-    expect(of("patch").at(-1)!.patch.steps).toHaveLength(YIELD_CHECK_EVERY);
+    expect(of("patch").at(-1)!.patch.step).toBe(YIELD_CHECK_EVERY);
+    expect(of("patch").at(-1)!.patch.steps).toHaveLength(PATCH_STEP_LIMIT);
+  });
+
+  it("stops a tick once its changes fill about one patch, and spreads a burst over frames", () => {
+    const { send, pacer, of } = setup({ patchBudgetBytes: 4096 });
+    send({ type: "load", yaml: manyPods(40) });
+    send({ type: "setSpeed", speed: 1000 });
+    send({ type: "play" });
+    pacer.advance(16 * 40);
+    const patches = of("patch");
+    for (const p of patches) expect(JSON.stringify(p).length).toBeLessThanOrEqual(4096);
+    // While a burst drains, the clock stands still: some consecutive patches share a time.
+    expect(patches.some((p, i) => i > 0 && p.patch.time === patches[i - 1]!.patch.time && p.patch.changes.length > 0)).toBe(true);
+  });
+
+  it("drains a waiting burst after pause, one budgeted patch per frame, then stops ticking", () => {
+    const { send, pacer, of } = setup({ patchBudgetBytes: 2048 });
+    send({ type: "load", yaml: manyPods(40) });
+    send({ type: "setSpeed", speed: 1000 });
+    send({ type: "play" });
+    pacer.advance(16 * 3);
+    send({ type: "pause" });
+    const at = of("patch").length;
+    pacer.advance(16 * 200);
+    const after = of("patch").slice(at);
+    for (const p of after) expect(p.patch.steps).toEqual([]);
+    expect(new Set(after.map((p) => p.patch.time)).size).toBeLessThanOrEqual(1);
+    expect(pacer.ticksPending).toBe(0);
   });
 
   it("turns an exception in a tick into fatal, stops playing and keeps answering", () => {
@@ -300,13 +347,32 @@ describe("WorkerHost seek", () => {
     expect(rewound.time).toBe(1);
     expect(rewound.objects.map((o) => o.metadata.name)).not.toContain("web-3");
 
+    // Forward again: the apply of web-3 was kept as the future and runs again at its position.
+    send({ type: "seek", time: 30 });
+    expect(canonical(last("snapshot")!.snapshot)).toBe(canonical(first));
+
+    // A new command after a rewind starts a new branch: web-3's apply is gone for good.
+    send({ type: "seek", time: 1 });
     send({ type: "apply", yaml: THIRD_POD.replace("web-3", "web-4") });
     send({ type: "seek", time: 0.5 });
+    expect(last("snapshot")!.snapshot.objects.map((o) => o.metadata.name)).not.toContain("web-4");
     send({ type: "seek", time: 30 });
     const again = last("snapshot")!.snapshot;
-    // The apply made after the rewind to 1 s was logged at 1 s: seeking back to 0.5 s dropped it.
-    expect(again.objects.map((o) => o.metadata.name)).not.toContain("web-4");
+    expect(again.objects.map((o) => o.metadata.name)).toContain("web-4");
     expect(again.objects.map((o) => o.metadata.name)).not.toContain("web-3");
+  });
+
+  it("reports the furthest time reached as the horizon, kept across a rewind until a new command", () => {
+    const { send, last } = setup();
+    send({ type: "load", yaml: TWO_PODS });
+    expect(last("snapshot")!.snapshot).toMatchObject({ cause: "load", horizon: 0 });
+    send({ type: "seek", time: 40 });
+    send({ type: "seek", time: 10 });
+    expect(last("snapshot")!.snapshot).toMatchObject({ cause: "seek", time: 10, horizon: 40 });
+    send({ type: "step" });
+    expect(last("patch")!.patch.horizon).toBe(40);
+    send({ type: "apply", yaml: THIRD_POD });
+    expect(last("patch")!.patch.horizon).toBe(last("patch")!.patch.time);
   });
 
   it("replays applies at their exact engine position, even between same-instant events", () => {
@@ -355,7 +421,7 @@ describe("WorkerHost apply and action", () => {
     send({ type: "load", yaml: TWO_PODS });
     send({ type: "apply", yaml: THIRD_POD });
     expect(last("errors")).toEqual({ type: "errors", source: "apply", errors: [] });
-    expect(last("patch")!.patch.upserts.map((o) => o.metadata.name)).toContain("web-3");
+    expect(last("patch")!.patch.changes.map((c) => (c.op === "put" ? c.object.metadata.name : c.name))).toContain("web-3");
   });
 
   it("reports a failed action as an error without a document", () => {
@@ -369,7 +435,7 @@ describe("WorkerHost apply and action", () => {
     expect(errors.errors[0]!.message).toContain("not found");
   });
 
-  it("replays a node action when seeking back past it, and drops it when seeking back before it", () => {
+  it("replays a node action when seeking back past it, and again when the clock passes it", () => {
     const { send, last } = setup();
     const zoneC = () => last("snapshot")!.snapshot.objects.find((o): o is Stored<"Node"> => o.kind === "Node" && o.metadata.name === "zone-c-1");
     send({ type: "load", yaml: TWO_PODS });
@@ -389,12 +455,106 @@ describe("WorkerHost apply and action", () => {
     expect(zoneC()).toBeDefined();
     expect(zoneC()?.spec?.unschedulable).toBeUndefined();
     send({ type: "seek", time: 20 });
-    expect(zoneC()?.spec?.unschedulable).toBeUndefined();
+    expect(canonical(last("snapshot")!.snapshot)).toBe(first);
   });
 
   it("answers kubectl with a result naming the missing feature", () => {
     const { send, last } = setup();
     send({ type: "kubectl", id: 3, command: "get pods" });
     expect(last("kubectlResult")).toMatchObject({ id: 3, exitCode: 1 });
+  });
+});
+
+describe("WorkerHost load with replay (share links, autosave)", () => {
+  const CORDON = { type: "action" as const, action: { type: "node" as const, name: "zone-c-1", state: "Cordon" as const } };
+  const APPLY = { type: "apply" as const, yaml: THIRD_POD };
+
+  /** A user's run: two steps, an apply between same-instant events, a seek, an action, a step. */
+  function userRun() {
+    const h = setup();
+    h.send({ type: "load", yaml: TWO_PODS, seed: 3 });
+    h.send({ type: "step" });
+    h.send({ type: "step" });
+    h.send({ type: "apply", yaml: THIRD_POD });
+    h.send({ type: "seek", time: 4 });
+    h.send({ type: "action", action: CORDON.action });
+    h.send({ type: "step" });
+    const commands = h.of("logged").map((m) => m.entry);
+    return { ...h, commands };
+  }
+
+  it("answers apply and action with the command's index and engine position", () => {
+    const { of, commands } = userRun();
+    expect(of("logged").map((m) => m.index)).toEqual([0, 1]);
+    expect(commands).toEqual([
+      { atStep: 2, time: 0, command: APPLY },
+      { atStep: expect.any(Number), time: 4, command: CORDON },
+    ]);
+  });
+
+  it("reports the engine position and the commands run in every snapshot and patch", () => {
+    const { send, last } = setup();
+    send({ type: "load", yaml: TWO_PODS });
+    expect(last("snapshot")!.snapshot).toMatchObject({ step: 0, commandsRun: 0 });
+    send({ type: "step" });
+    send({ type: "step" });
+    expect(last("patch")!.patch).toMatchObject({ step: 2, commandsRun: 0 });
+    send({ type: "apply", yaml: THIRD_POD });
+    expect(last("patch")!.patch).toMatchObject({ step: 2, commandsRun: 1 });
+  });
+
+  it("rebuilds exactly the recorded run, mid-instant positions included, and goes on like it", () => {
+    const original = userRun();
+    const end = original.last("patch")!.patch;
+    original.send({ type: "resync" });
+    const want = original.last("snapshot")!.snapshot;
+
+    const restored = setup();
+    restored.send({ type: "load", yaml: TWO_PODS, seed: 3, replay: { commands: original.commands, ran: 2, step: end.step!, time: end.time } });
+    expect(restored.sent.map((m) => m.type)).toEqual(["errors", "snapshot", "playback"]);
+    expect(restored.last("errors")!.errors).toEqual([]);
+    const got = restored.last("snapshot")!.snapshot;
+    expect([got.time, got.step, got.commandsRun]).toEqual([want.time, want.step, want.commandsRun]);
+    expect(canonical(got)).toBe(canonical(want));
+
+    for (const t of [60, 3, 90]) {
+      for (const h of [original, restored]) h.send({ type: "seek", time: t });
+      expect(canonical(restored.last("snapshot")!.snapshot)).toBe(canonical(original.last("snapshot")!.snapshot));
+    }
+  });
+
+  it("keeps the commands after the position as the future, as a seek back does", () => {
+    const original = userRun();
+    original.send({ type: "seek", time: 1 });
+    const back = original.last("snapshot")!.snapshot;
+    expect(back.commandsRun).toBe(1);
+
+    const restored = setup();
+    restored.send({ type: "load", yaml: TWO_PODS, seed: 3, replay: { commands: original.commands, ran: back.commandsRun!, step: back.step!, time: back.time } });
+    expect(restored.last("errors")!.errors).toEqual([]);
+    expect(canonical(restored.last("snapshot")!.snapshot)).toBe(canonical(back));
+    for (const h of [original, restored]) h.send({ type: "seek", time: 30 });
+    const forward = restored.last("snapshot")!.snapshot;
+    expect(forward.commandsRun).toBe(2);
+    expect(canonical(forward)).toBe(canonical(original.last("snapshot")!.snapshot));
+  });
+
+  it.each([
+    { name: "a step past the end of the queue", replay: { commands: [], ran: 0, step: 1e6, time: 0 } },
+    { name: "a command before the previous one", replay: { commands: [
+      { atStep: 5, time: 0, command: APPLY },
+      { atStep: 2, time: 0, command: APPLY },
+    ], ran: 2, step: 5, time: 0 } },
+    { name: "a future command before the position", replay: { commands: [{ atStep: 1, time: 0, command: APPLY }], ran: 0, step: 3, time: 0 } },
+    { name: "a clock that does not match the position", replay: { commands: [], ran: 0, step: 0, time: -3 } },
+    { name: "a step that is not an integer", replay: { commands: [], ran: 0, step: 1.5, time: 0 } },
+  ])("reports $name as a load error and still answers with a snapshot", ({ replay }) => {
+    const { send, sent, last } = setup();
+    send({ type: "load", yaml: TWO_PODS, replay });
+    expect(sent.map((m) => m.type)).toEqual(["errors", "snapshot", "playback"]);
+    const errors = last("errors")!.errors;
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ doc: -1, severity: "error" });
+    expect(errors[0]!.message).toContain("does not replay");
   });
 });

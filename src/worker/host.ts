@@ -7,18 +7,26 @@
  * Contract with the UI:
  * - `hello` → `ready` (or `fatal` when the protocol versions differ).
  * - `load` → `errors` (source "load", possibly empty: it replaces the UI's list), a full
- *   `snapshot`, and `playback` (paused).
- * - While playing, one `patch` per tick (about one animation frame); `step`, `apply` and `action`
- *   answer with one `patch` each; `seek` and `resync` with a full `snapshot`.
+ *   `snapshot`, and `playback` (paused). A `load` with `replay` is restored to the recorded
+ *   position first; a position it cannot reach is one more "load" error.
+ * - `apply` and `action` also answer with `logged`: the command's index in the timeline and the
+ *   engine position it ran at. Snapshots and patches carry `step` (engine steps since load) and
+ *   `commandsRun` (how many of the timeline's commands have run; the rest are its future).
+ * - While playing, one `patch` per tick (about one animation frame), at most `patchBudgetBytes`
+ *   of JSON unless a single object is larger: a burst of changes goes out over several frames and
+ *   the clock waits for it. `step`, `stepToChange`, `apply` and `action` answer with one `patch`
+ *   each, carrying everything still waiting; `seek` and `resync` with a full `snapshot`.
  * - Snapshots and patches share one sequence: the first snapshot is seq 0 and every later message
  *   of either kind is the previous seq + 1, so the UI detects a lost message by a gap.
  * - No handler can kill the worker: an exception becomes a `fatal` message and playback stops.
  */
-import { PROTOCOL_VERSION, SNAPSHOT_EVENT_LIMIT, type FromWorker, type ToWorker, type UiAction, type WirePatch } from "../protocol/messages";
+import { PROTOCOL_VERSION, SNAPSHOT_EVENT_LIMIT, type FromWorker, type Replay, type ReplayCommand, type ToWorker, type UiAction, type WirePatch } from "../protocol/messages";
+import type { ObjectRef } from "../sim/changes";
 import type { ScenarioAction, ScenarioError } from "../scenario/types";
 import { seconds } from "../clock/time";
 import type { StepRecord } from "../sim/simulation";
-import { Session } from "./session";
+import { Outbox, type OutboxPatch } from "./outbox";
+import { Session, type LoggedCommand } from "./session";
 
 /** The host's only source of wall time, given by the worker entry (or a test). */
 export interface Pacer {
@@ -35,6 +43,13 @@ export interface HostOptions {
   tickBudgetMs?: number;
   /** Engine steps one tick may run (default 20 000). */
   maxStepsPerTick?: number;
+  /** Bytes of JSON one playback patch may carry (default 10 KiB): the rest waits for the next frame. */
+  patchBudgetBytes?: number;
+  /**
+   * Store writes after which a playback tick stops stepping (default 40: about what one patch
+   * budget carries as diffs). The tick's changes go out over the next frames.
+   */
+  writesPerTick?: number;
 }
 
 /** Playback speed: virtual seconds per wall second. */
@@ -42,14 +57,21 @@ export const DEFAULT_SPEED = 1;
 export const MIN_SPEED = 0.5;
 export const MAX_SPEED = 1000;
 
-/** Step labels carried by one patch; a fast tick keeps the latest ones. */
-export const PATCH_STEP_LIMIT = 200;
+export { PATCH_STEP_LIMIT } from "./outbox";
+
+/** Steps `stepToChange` runs at most before it gives up on the object changing. */
+export const STEP_TO_CHANGE_LIMIT = 20_000;
+
+/** Room a patch message needs besides its changes (type, seq, time, positions). */
+const PATCH_ENVELOPE_BYTES = 256;
 
 /** `doc` of an error or action that comes from the UI, not from a document of the scenario text. */
 export const NO_DOCUMENT = -1;
 
 const DEFAULT_TICK_BUDGET_MS = 8;
 const DEFAULT_MAX_STEPS_PER_TICK = 20_000;
+const DEFAULT_PATCH_BUDGET_BYTES = 10 * 1024;
+const DEFAULT_WRITES_PER_TICK = 40;
 
 export class WorkerHost {
   private session: Session | undefined;
@@ -63,12 +85,17 @@ export class WorkerHost {
   private readonly pacer: Pacer;
   private readonly tickBudgetMs: number;
   private readonly maxStepsPerTick: number;
+  private readonly patchBudget: number;
+  private readonly writesPerTick: number;
+  private readonly outbox = new Outbox();
 
   constructor(opts: HostOptions) {
     this.post = opts.post;
     this.pacer = opts.pacer;
     this.tickBudgetMs = opts.tickBudgetMs ?? DEFAULT_TICK_BUDGET_MS;
     this.maxStepsPerTick = opts.maxStepsPerTick ?? DEFAULT_MAX_STEPS_PER_TICK;
+    this.patchBudget = Math.max(1, (opts.patchBudgetBytes ?? DEFAULT_PATCH_BUDGET_BYTES) - PATCH_ENVELOPE_BYTES);
+    this.writesPerTick = opts.writesPerTick ?? DEFAULT_WRITES_PER_TICK;
   }
 
   /** Handles one message from the UI. Never throws. */
@@ -84,18 +111,19 @@ export class WorkerHost {
     const msg = raw as ToWorker;
     switch (msg.type) {
       case "hello": return this.hello(msg.protocolVersion);
-      case "load": return this.load(msg.yaml, msg.seed);
+      case "load": return this.load(msg.yaml, msg.seed, msg.replay);
       case "play": return this.play();
       case "pause": return this.pause();
       case "step": return this.step();
       case "setSpeed": return this.setSpeed(msg.speed);
       case "seek": return this.seek(msg.time);
+      case "stepToChange": return this.stepToChange(msg.target);
       case "apply": return this.apply(msg.yaml);
       case "kubectl":
         this.post({ type: "kubectlResult", id: msg.id, stdout: "", stderr: "error: kubectl commands are not available in this version of the engine\n", exitCode: 1 });
         return;
       case "action": return this.action(msg.action);
-      case "resync": return this.sendSnapshot();
+      case "resync": return this.sendSnapshot("resync");
       default: {
         const unknown: never = msg;
         this.post({ type: "fatal", message: `The engine received an unknown message type "${(unknown as { type: string }).type}".` });
@@ -114,12 +142,12 @@ export class WorkerHost {
     this.post({ type: "ready", protocolVersion: PROTOCOL_VERSION });
   }
 
-  private load(yaml: string, seed: number | undefined): void {
+  private load(yaml: string, seed: number | undefined, replay: Replay | undefined): void {
     this.playing = false;
-    const { session, errors } = Session.start(yaml, seed);
+    const { session, errors } = replay ? restore(yaml, seed, replay) : Session.start(yaml, seed);
     this.session = session;
     this.post({ type: "errors", source: "load", errors });
-    this.sendSnapshot();
+    this.sendSnapshot("load");
     this.sendPlayback();
   }
 
@@ -144,6 +172,33 @@ export class WorkerHost {
     this.sendPatch(rec ? [rec] : []);
   }
 
+  /**
+   * Steps until `target` changes (a write to it, its removal) or an event about it is recorded,
+   * like a debugger's "run to the next change of this variable". Playback pauses first; at most
+   * STEP_TO_CHANGE_LIMIT steps, and it stops when nothing is left to happen.
+   */
+  private stepToChange(target: ObjectRef): void {
+    const s = this.session;
+    if (!s) return;
+    if (this.playing) this.pause();
+    const read = () => s.sim.store.get(target.kind, target.namespace, target.name);
+    const before = read();
+    let seen = s.sim.events.length;
+    const steps: StepRecord[] = [];
+    while (steps.length < STEP_TO_CHANGE_LIMIT) {
+      const rec = s.step();
+      if (!rec) break;
+      steps.push(rec);
+      // Store objects are frozen and replaced on every write: identity tells a change.
+      if (read() !== before) break;
+      const log = s.sim.events;
+      const about = log.slice(seen).some((e) => e.involvedObject.kind === target.kind && e.involvedObject.name === target.name && (e.involvedObject.namespace ?? "") === (target.namespace ?? ""));
+      seen = log.length;
+      if (about) break;
+    }
+    this.sendPatch(steps);
+  }
+
   private setSpeed(speed: number): void {
     if (!Number.isFinite(speed)) return this.sendPlayback();
     this.speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
@@ -158,13 +213,14 @@ export class WorkerHost {
     if (target >= this.session.time) this.session.runTo(target);
     else this.session = this.session.rewind(target);
     this.reanchor();
-    this.sendSnapshot();
+    this.sendSnapshot("seek");
   }
 
   private apply(yaml: string): void {
     if (!this.session) return;
     const res = this.session.execute({ type: "apply", yaml });
     if (res.type === "apply") this.post({ type: "errors", source: "apply", errors: res.result.errors });
+    this.postLogged({ type: "apply", yaml });
     this.sendPatch([]);
   }
 
@@ -175,20 +231,44 @@ export class WorkerHost {
       ? [{ doc: NO_DOCUMENT, line: 0, column: 0, message: res.result.message, severity: "error" }]
       : [];
     this.post({ type: "errors", source: "action", errors });
+    this.postLogged({ type: "action", action });
     this.sendPatch([]);
   }
 
-  /** One playback tick: run the engine to the paced virtual time, within the tick's budget. */
+  /** Tells the UI where the command just executed sits in the timeline (share links replay it there). */
+  private postLogged(command: ReplayCommand): void {
+    const s = this.session;
+    const entry = s?.commands.at(-1);
+    if (!s || !entry) return;
+    this.post({ type: "logged", index: s.commands.length - 1, entry: { atStep: entry.atStep, time: entry.time, command } });
+  }
+
+  /**
+   * One playback tick: run the engine to the paced virtual time, within the tick's wall-time
+   * budget and until its changes fill about one patch; then send one patch. While changes of an
+   * earlier tick still wait, the tick only sends the next part of them (also when paused): the
+   * clock stands still until the UI has the whole burst.
+   */
   private tick(): void {
     this.tickRequested = false;
-    if (!this.playing || !this.session) return;
+    const s = this.session;
+    if (!s) return;
+    if (this.outbox.pending) {
+      this.sendBudgetedPatch();
+      if (this.playing) this.reanchor();
+      if (this.playing || this.outbox.pending) this.requestTick();
+      return;
+    }
+    if (!this.playing) return;
     const started = this.pacer.now();
     const target = this.anchor.virtual + ((started - this.anchor.wall) / 1000) * this.speed;
     const deadline = started + this.tickBudgetMs;
-    const res = this.session.runTo(target, this.maxStepsPerTick, () => this.pacer.now() >= deadline);
+    const writes = s.writes;
+    const res = s.runTo(target, this.maxStepsPerTick, () => this.pacer.now() >= deadline, () => s.writes - writes >= this.writesPerTick);
     // Behind schedule: forget the debt rather than catch up in a burst; the run just goes slower.
     if (!res.reached) this.reanchor();
-    this.sendPatch(res.steps);
+    this.outbox.add(s.takeChanges(), res.steps);
+    this.sendBudgetedPatch();
     this.requestTick();
   }
 
@@ -202,38 +282,56 @@ export class WorkerHost {
     this.anchor = { wall: this.pacer.now(), virtual: this.session?.time ?? 0 };
   }
 
-  private sendSnapshot(): void {
+  private sendSnapshot(cause: "load" | "seek" | "resync"): void {
     const s = this.session;
     if (!s) return;
     const snap = s.sim.snapshot();
     s.tracker.reset();
-    const next = s.sim.nextEventTime();
+    // Events travel as the event log, not as objects (as in patches).
+    const objects = snap.objects.filter((o) => o.kind !== "Event");
+    this.outbox.reset(objects, snap.events.length);
+    const next = s.nextTime();
     this.post({
       type: "snapshot",
       seq: this.seq++,
       snapshot: {
+        cause,
         time: snap.time,
         epochMs: snap.epochMs,
-        // Events travel as the event log, not as objects (as in patches).
-        objects: snap.objects.filter((o) => o.kind !== "Event"),
+        objects,
         events: snap.events.slice(-SNAPSHOT_EVENT_LIMIT),
+        eventCount: snap.events.length,
         ...(next === undefined ? {} : { nextEventTime: next }),
+        horizon: s.horizon,
+        step: s.steps,
+        commandsRun: s.commands.length,
       },
     });
   }
 
+  /** Answers a command: one patch with every change still waiting and the command's own. */
   private sendPatch(steps: StepRecord[]): void {
     const s = this.session;
     if (!s) return;
-    const changes = s.takeChanges();
-    const next = s.sim.nextEventTime();
+    this.outbox.add(s.takeChanges(), steps);
+    this.postPatch(s, this.outbox.take());
+  }
+
+  /** The next part of the waiting changes that fits one playback patch. */
+  private sendBudgetedPatch(): void {
+    const s = this.session;
+    if (s) this.postPatch(s, this.outbox.take(this.patchBudget));
+  }
+
+  private postPatch(s: Session, body: OutboxPatch): void {
+    const next = s.nextTime();
     const patch: WirePatch = {
       time: s.time,
-      upserts: changes.upserts,
-      removed: changes.removed,
-      events: changes.events,
-      steps: steps.slice(-PATCH_STEP_LIMIT).map((r) => ({ time: r.time, label: r.label })),
+      ...body,
       ...(next === undefined ? {} : { nextEventTime: next }),
+      horizon: s.horizon,
+      step: s.steps,
+      commandsRun: s.commands.length,
     };
     this.post({ type: "patch", seq: this.seq++, patch });
   }
@@ -257,6 +355,16 @@ export class WorkerHost {
       }
     }
   }
+}
+
+/** A recorded run from the UI (share link, autosave), replayed with the UI's actions converted as `action` does. */
+function restore(yaml: string, seed: number | undefined, replay: Replay): { session: Session; errors: ScenarioError[] } {
+  const log: LoggedCommand[] = replay.commands.map((e) => ({
+    atStep: e.atStep,
+    time: e.time,
+    command: e.command.type === "apply" ? e.command : { type: "action", action: toScenarioAction(e.command.action, e.time) },
+  }));
+  return Session.restore(yaml, seed, log, { ran: replay.ran, step: replay.step, time: replay.time });
 }
 
 /**

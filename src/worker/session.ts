@@ -4,17 +4,23 @@
  * and the engine position at which each one arrived), so that triple is the checkpoint: seeking back
  * re-loads the text with the same seed and replays the command log up to the target time.
  *
+ * Seeking is non-destructive, like scrubbing a video: the commands after the target stay queued as
+ * the session's future and run again at their exact positions when the clock gets there, so seeking
+ * back and forward shows the same states. A new command replaces that future (a new branch), as
+ * typing after an undo replaces the redo stack.
+ *
  * Every engine step of the host goes through this class, so the step count (the position that
  * places a command between two events due at the same instant) stays exact.
  *
- * Today a rewind replays from t = 0. When the engine can serialise and restore its state, a
- * rewind can start from the latest stored engine snapshot before the target instead; the command
- * log and its positions stay the same.
+ * A rewind replays from t = 0: the engine's components keep their state in closures on the virtual
+ * clock's queue, which cannot be copied, so there is no engine snapshot to restore from. When the
+ * engine can serialise and restore its state, a rewind can start from the latest stored snapshot
+ * before the target instead; the command log and its positions stay the same.
  */
 import type { ScenarioAction, ScenarioError } from "../scenario/types";
 import type { ActionResult } from "../sim/actions";
 import { ChangeTracker, type Changes } from "../sim/changes";
-import { Simulation, type ApplyResult, type StepRecord } from "../sim/simulation";
+import { MAX_STEPS_PER_RUN, Simulation, type ApplyResult, type StepRecord } from "../sim/simulation";
 
 /** Something the user did to the running cluster. */
 export type Command =
@@ -49,6 +55,10 @@ export class Session {
   readonly tracker: ChangeTracker;
   private stepCount = 0;
   private readonly log: LoggedCommand[] = [];
+  /** Commands after the instant a rewind went back to, oldest first: they run again when reached. */
+  private future: LoggedCommand[] = [];
+  private furthest = 0;
+  private writeCount = 0;
 
   private constructor(
     readonly sim: Simulation,
@@ -56,6 +66,7 @@ export class Session {
     readonly seed: number | undefined,
   ) {
     this.tracker = new ChangeTracker(sim.store, () => sim.events);
+    sim.store.watch("*", () => { this.writeCount++; });
   }
 
   /** Loads a scenario. A scenario with errors still runs its good documents. */
@@ -65,19 +76,59 @@ export class Session {
   }
 
   /**
+   * A fresh session taken to a recorded position: the first `to.ran` logged commands replayed at
+   * their positions, the engine advanced to `to.step` and the clock to `to.time`, the remaining
+   * commands kept as the future. The log comes from outside (a share link, an autosave), so a
+   * position the run cannot reach is reported, not thrown: the session stops where it got to, and
+   * the errors say why.
+   */
+  static restore(text: string, seed: number | undefined, log: readonly LoggedCommand[], to: { ran: number; step: number; time: number }): { session: Session; errors: ScenarioError[] } {
+    const { session, errors } = Session.start(text, seed);
+    const ran = Number.isSafeInteger(to.ran) ? Math.min(Math.max(0, to.ran), log.length) : 0;
+    for (const entry of log.slice(0, ran)) {
+      const problem = session.advanceTo(entry.atStep, entry.time);
+      if (problem) return { session, errors: [...errors, restoreError(problem)] };
+      session.runCommand(entry.command);
+    }
+    const problem = session.advanceTo(to.step, to.time);
+    if (problem) return { session, errors: [...errors, restoreError(problem)] };
+    const future = log.slice(ran);
+    const ordered = future.every((e, i) => e.atStep >= (future[i - 1] ?? { atStep: to.step }).atStep && e.time >= to.time);
+    if (!ordered) return { session, errors: [...errors, restoreError("its later commands are out of order")] };
+    session.future = [...future];
+    return { session, errors };
+  }
+
+  /**
    * A fresh session at virtual time `target` (seconds): the same scenario and seed with the logged
-   * commands up to `target` replayed at their positions. Commands after `target` are dropped: the
-   * timeline continues from the restored instant.
+   * commands up to `target` replayed at their positions. Commands after `target` become the new
+   * session's future: they run again when its clock reaches them, unless a new command comes first.
    */
   rewind(target: number): Session {
     const { session } = Session.start(this.text, this.seed);
-    for (const entry of this.log) {
-      if (entry.time > target) break;
-      session.replayTo(entry);
-      session.execute(entry.command);
+    const all = [...this.log, ...this.future];
+    let i = 0;
+    for (; i < all.length && all[i]!.time <= target; i++) {
+      session.replayTo(all[i]!);
+      session.runCommand(all[i]!.command);
     }
+    session.future = all.slice(i);
+    session.furthest = this.horizon;
     session.runTo(Math.max(target, session.sim.time));
     return session;
+  }
+
+  /**
+   * The furthest virtual second this timeline has reached. Past the current time after a rewind:
+   * the states up to there are known and come back exactly when the clock runs again.
+   */
+  get horizon(): number {
+    return Math.max(this.furthest, this.sim.time);
+  }
+
+  /** Store writes since load: a cheap measure of how much a patch will carry. */
+  get writes(): number {
+    return this.writeCount;
   }
 
   /** Virtual seconds. */
@@ -95,20 +146,35 @@ export class Session {
     return this.log;
   }
 
-  /** Processes exactly one engine event; undefined when nothing is queued. */
+  /**
+   * Processes exactly one engine event; undefined when nothing is queued. A command of the future
+   * due at this position runs first, as it did in the original run.
+   */
   step(): StepRecord | undefined {
+    this.runDueCommands(undefined);
     const rec = this.sim.step();
     if (rec) this.stepCount++;
     return rec;
   }
 
+  /** Virtual second of the next thing to happen: an engine event or a command of the future. */
+  nextTime(): number | undefined {
+    const ev = this.sim.nextEventTime();
+    const cmd = this.future[0];
+    if (!cmd || cmd.atStep !== this.stepCount) return ev;
+    return ev === undefined ? cmd.time : Math.min(ev, cmd.time);
+  }
+
   /**
    * Runs every event due up to virtual second `target`, then sets the clock to it. Stops early when
-   * `maxSteps` steps ran or `shouldYield` says so; the clock then stays at the last event run.
+   * `maxSteps` steps ran, `shouldYield` says so (asked every few steps: it may read a wall clock)
+   * or `stopWhen` says so (asked after every step: it must be cheap); the clock then stays at the
+   * last event run.
    */
-  runTo(target: number, maxSteps = Number.POSITIVE_INFINITY, shouldYield?: ShouldYield): RunResult {
+  runTo(target: number, maxSteps = Number.POSITIVE_INFINITY, shouldYield?: ShouldYield, stopWhen?: ShouldYield): RunResult {
     const steps: StepRecord[] = [];
     for (;;) {
+      this.runDueCommands(target);
       const next = this.sim.nextEventTime();
       if (next === undefined || next > target) {
         if (target > this.sim.time) this.sim.runUntil(target, 0);
@@ -121,15 +187,36 @@ export class Session {
       const rec = this.step();
       if (!rec) throw new Error("engine queue reported a next event but step() found none");
       steps.push(rec);
+      if (stopWhen?.()) return { steps, reached: false };
     }
   }
 
-  /** Executes a user command now and records it for replay. */
+  /** Executes a user command now and records it for replay. It replaces the future: a new branch. */
   execute(command: Command): CommandResult {
+    this.future = [];
+    this.furthest = this.sim.time;
+    return this.runCommand(command);
+  }
+
+  private runCommand(command: Command): CommandResult {
     this.log.push({ atStep: this.stepCount, time: this.sim.time, command });
     switch (command.type) {
       case "apply": return { type: "apply", result: this.sim.apply(command.yaml) };
       case "action": return { type: "action", result: this.sim.act(command.action) };
+    }
+  }
+
+  /**
+   * Runs the commands of the future logged at the current step position whose time has come (not
+   * after `until`, when given). The clock first moves to the command's time, as it stood then.
+   */
+  private runDueCommands(until: number | undefined): void {
+    for (;;) {
+      const cmd = this.future[0];
+      if (!cmd || cmd.atStep !== this.stepCount || (until !== undefined && cmd.time > until)) return;
+      this.future.shift();
+      if (cmd.time > this.sim.time) this.sim.runUntil(cmd.time, 0);
+      this.runCommand(cmd.command);
     }
   }
 
@@ -140,11 +227,26 @@ export class Session {
 
   /** Brings a replaying session to the exact position a logged command ran at. */
   private replayTo(entry: LoggedCommand): void {
-    while (this.stepCount < entry.atStep) {
-      if (!this.step()) throw new Error(`replay diverged: the queue ran dry at step ${this.stepCount}, before step ${entry.atStep}`);
+    const problem = this.advanceTo(entry.atStep, entry.time);
+    if (problem) throw new Error(`replay diverged: ${problem}`);
+  }
+
+  /** Steps to engine position `atStep`, then moves the clock to `time`; a message when that position does not exist. */
+  private advanceTo(atStep: number, time: number): string | undefined {
+    if (!Number.isSafeInteger(atStep) || atStep < this.stepCount || atStep - this.stepCount > MAX_STEPS_PER_RUN) {
+      return `step ${atStep} cannot be reached from step ${this.stepCount}`;
+    }
+    while (this.stepCount < atStep) {
+      if (!this.step()) return `the queue ran dry at step ${this.stepCount}, before step ${atStep}`;
     }
     // The original clock may have been moved past the last event by a run that found nothing due.
-    if (entry.time > this.sim.time) this.sim.runUntil(entry.time, 0);
-    if (this.sim.time !== entry.time) throw new Error(`replay diverged: at step ${entry.atStep} the clock is ${this.sim.time}s, the log says ${entry.time}s`);
+    if (Number.isFinite(time) && time > this.sim.time) this.sim.runUntil(time, 0);
+    if (this.sim.time !== time) return `at step ${atStep} the clock is ${this.sim.time}s, the log says ${time}s`;
+    return undefined;
   }
+}
+
+/** A restore that could not reach its recorded position: not tied to a document of the text. */
+function restoreError(problem: string): ScenarioError {
+  return { doc: -1, line: 0, column: 0, message: `the recorded run does not replay on this scenario (${problem}); showing the cluster as far as it replayed`, severity: "error" };
 }

@@ -4,7 +4,7 @@
  * mirror, and asks for a resync when a patch does not follow the last applied sequence number.
  * Commands sent before the worker said `ready` wait in order and go out once it has.
  */
-import { PROTOCOL_VERSION, type FromWorker, type ToWorker, type UiAction } from "../../src/protocol/messages";
+import { PROTOCOL_VERSION, type FromWorker, type Replay, type ToWorker, type UiAction } from "../../src/protocol/messages";
 import type { AppStore } from "../state/store";
 
 /** The part of a Worker the client uses (a fake in tests). */
@@ -53,8 +53,9 @@ export class EngineClient {
     this.outbox.length = 0;
   }
 
-  load(yaml: string, seed?: number): void {
-    this.send(seed === undefined ? { type: "load", yaml } : { type: "load", yaml, seed });
+  /** Loads a scenario into a fresh run; with `replay`, restored to a recorded position (web/share). */
+  load(yaml: string, seed?: number, replay?: Replay): void {
+    this.send({ type: "load", yaml, ...(seed === undefined ? {} : { seed }), ...(replay ? { replay } : {}) });
   }
   play(): void { this.send({ type: "play" }); }
   pause(): void { this.send({ type: "pause" }); }
@@ -108,6 +109,9 @@ export class EngineClient {
         resolve?.({ stdout: msg.stdout, stderr: msg.stderr, exitCode: msg.exitCode });
         return;
       }
+      case "logged":
+        // The timeline's command log is kept by the share journal, which observes the worker (web/share/journal.ts).
+        return;
       case "fatal":
         s.setEngineStatus({ state: "fatal", message: msg.message });
         return;

@@ -15,7 +15,7 @@ import { canonicalJSON, computeHash } from "../../runtime/hash";
 import type { ComponentContext } from "../../sim/component";
 import { newControllerRef } from "../pod-util";
 import {
-  Reason, POD_TEMPLATE_HASH, activeReplicaSets, actualReplicaCount, availableReplicaCount, byCreation, byRevision,
+  Reason, POD_TEMPLATE_HASH, REVISION_ANNOTATION, activeReplicaSets, actualReplicaCount, availableReplicaCount, byCreation, byRevision,
   desiredReplicasAnnotation, equalIgnoreHash, findActiveOrLatest, findNewReplicaSet, findOldReplicaSets, getCondition,
   getProportion, isRollingUpdate, isSaturated, maxRevision, maxSurge, maxUnavailable, newCondition, newRSNewReplicas,
   progressDeadline, readyReplicaCount, replicasAnnotationsNeedUpdate, replicasOf, revisionHistoryLimit, setCondition,
@@ -83,7 +83,7 @@ function getNewReplicaSet(dc: DeploymentSync, d: DraftDeployment, rsList: RS[], 
       });
       return res.ok ? { newRS: res.object } : { error: res.message };
     }
-    let needsUpdate = setDeploymentRevision(d, copy.metadata?.annotations?.["deployment.kubernetes.io/revision"] ?? "");
+    let needsUpdate = setDeploymentRevision(d, copy.metadata?.annotations?.[REVISION_ANNOTATION] ?? "");
     if (progressDeadline(d) !== undefined && !getCondition(d.status, "Progressing")) {
       d.status ??= {};
       setCondition(d.status, newCondition("Progressing", "True", Reason.FoundNewReplicaSet, `Found new replica set "${existing.metadata.name}"`, nowTs(dc)));

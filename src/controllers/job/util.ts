@@ -49,7 +49,11 @@ export function generatedSelector(job: Job): { selector: NonNullable<Job["spec"]
     [LEGACY_CONTROLLER_UID_LABEL]: uid,
     [LEGACY_JOB_NAME_LABEL]: name,
   };
-  const hasLabels = Object.keys(job.metadata?.labels ?? {}).length > 0;
+  // Labels copied from the template by defaulting follow it (upstream shares the map, and defaults
+  // again on every read), so they gain the generated labels too.
+  const own = job.metadata?.labels ?? {};
+  const copied = JSON.stringify(own) === JSON.stringify(job.spec.template?.metadata?.labels ?? {});
+  const hasLabels = Object.keys(own).length > 0 && !copied;
   return {
     selector: { matchLabels: { [CONTROLLER_UID_LABEL]: uid } },
     templateLabels,

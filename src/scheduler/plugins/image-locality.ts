@@ -29,25 +29,36 @@ export function imageScore(sumScores: number, numContainers: number): number {
   return idiv(MAX_NODE_SCORE * (s - MIN_THRESHOLD), max - MIN_THRESHOLD);
 }
 
+const podImages = new WeakMap<PodInfo, string[]>();
+
+/** The normalized image names of the pod's init and app containers, computed once per pod. */
+function imagesOf(pod: PodInfo): string[] {
+  let names = podImages.get(pod);
+  if (!names) {
+    const spec = pod.pod.spec;
+    names = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])].map((c) => normalizedImageName(c.image ?? ""));
+    podImages.set(pod, names);
+  }
+  return names;
+}
+
 export class ImageLocality implements ScorePlugin {
   readonly name = IMAGE_LOCALITY;
 
   constructor(private readonly cache: Snapshot) {}
 
   score(_state: CycleState, pod: PodInfo, node: NodeInfo): number {
-    const spec = pod.pod.spec;
-    const containers = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
-    if (containers.length === 0) return 0;
-    if (node.images.size === 0) return imageScore(0, containers.length);
+    const images = imagesOf(pod);
+    if (images.length === 0) return 0;
+    if (node.images.size === 0) return imageScore(0, images.length);
     const total = this.cache.numNodes();
     let sum = 0;
-    for (const c of containers) {
-      const name = normalizedImageName(c.image ?? "");
+    for (const name of images) {
       const size = node.images.get(name);
       if (size === undefined) continue;
       // scaledImageScore: size × (nodes with the image / all nodes), truncated.
       sum += Math.trunc(size * (this.cache.imageNumNodes(name) / total));
     }
-    return imageScore(sum, containers.length);
+    return imageScore(sum, images.length);
   }
 }

@@ -43,7 +43,9 @@ export function preScoreAffinity(pod: PodInfo, nodes: readonly NodeInfo[], snaps
   const preferredAffinity = pod.preferredAffinityTerms.map((t) => ({ ...mergeNamespaces(t, snapshot), weight: t.weight }));
   const preferredAnti = pod.preferredAntiAffinityTerms.map((t) => ({ ...mergeNamespaces(t, snapshot), weight: t.weight }));
   const hasConstraints = preferredAffinity.length > 0 || preferredAnti.length > 0;
-  const all = hasConstraints ? snapshot.list() : snapshot.havePodsWithAffinityList();
+  // Without preferred terms of its own, only existing pods' affinity terms can score the pod.
+  if (!hasConstraints && snapshot.scoringAffinityPods() === 0) return undefined;
+  const all = hasConstraints ? snapshot.list() : snapshot.havePodsWithAffinity();
   const nsLabels = snapshot.namespaceLabels(pod.namespace);
   const m: ScoreMap = new Map();
   for (const node of all) {

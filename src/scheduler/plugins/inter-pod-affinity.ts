@@ -13,7 +13,7 @@
 import { NOTHING } from "../../api/selector";
 import type { Snapshot } from "../cache";
 import type { NodeInfo } from "../node-info";
-import { termMatches, type AffinityTerm, type PodInfo } from "../pod-info";
+import { termMatches, termSignature, type AffinityTerm, type PodInfo } from "../pod-info";
 import {
   NodeChange, SKIP, status, type ClusterEvent, type CycleState, type EnqueuePlugin, type FilterPlugin, type PreFilterOutcome,
   type PreFilterPlugin, type PreScorePlugin, type QueueingHint, type ScorePlugin, type StateData, type Status,
@@ -35,14 +35,26 @@ const REJECT_EXISTING = status("Unschedulable", ERR_REASON_EXISTING_ANTI_AFFINIT
 const PRE_FILTER_KEY = `PreFilter${INTER_POD_AFFINITY}`;
 export const PRE_SCORE_KEY = `PreScore${INTER_POD_AFFINITY}`;
 
-export const pairKey = (key: string, value: string): string => `${key}\u0000${value}`;
+/** topologyKey → topology value → count (topologyToMatchedTermCount). */
+type Counts = Map<string, Map<string, number>>;
 
-type Counts = Map<string, number>;
+function bump(m: Counts, key: string, value: string, delta: number): void {
+  let values = m.get(key);
+  if (!values) m.set(key, (values = new Map()));
+  const n = (values.get(value) ?? 0) + delta;
+  if (n !== 0) values.set(value, n);
+  else {
+    values.delete(value);
+    if (values.size === 0) m.delete(key);
+  }
+}
 
-function bump(m: Counts, key: string, delta: number): void {
-  const n = (m.get(key) ?? 0) + delta;
-  if (n === 0) m.delete(key);
-  else m.set(key, n);
+const count = (m: Counts, key: string, value: string): number => m.get(key)?.get(value) ?? 0;
+
+function cloneCounts(m: Counts): Counts {
+  const c: Counts = new Map();
+  for (const [k, v] of m) c.set(k, new Map(v));
+  return c;
 }
 
 /** mergeAffinityTermNamespacesIfNotEmpty: a non-empty namespaceSelector becomes namespace names. */
@@ -66,31 +78,32 @@ class PreFilterState implements StateData {
     readonly affinityTerms: readonly AffinityTerm[],
     readonly antiAffinityTerms: readonly AffinityTerm[],
     readonly nsLabels: Readonly<Record<string, string>> | undefined,
-    readonly existingAntiAffinityCounts: Counts,
-    readonly affinityCounts: Counts,
-    readonly antiAffinityCounts: Counts,
+    public existingAntiAffinityCounts: Counts,
+    /** May be the cache's memoized counts: only a clone is ever changed. */
+    public affinityCounts: Counts,
+    public antiAffinityCounts: Counts,
   ) {}
 
   clone(): StateData {
     return new PreFilterState(this.pod, this.affinityTerms, this.antiAffinityTerms, this.nsLabels,
-      new Map(this.existingAntiAffinityCounts), new Map(this.affinityCounts), new Map(this.antiAffinityCounts));
+      cloneCounts(this.existingAntiAffinityCounts), cloneCounts(this.affinityCounts), cloneCounts(this.antiAffinityCounts));
   }
 
   /** updateWithPod: account an existing pod added to or removed from `node`. */
   update(p: PodInfo, node: NodeInfo, delta: number): void {
     for (const t of p.requiredAntiAffinityTerms) {
       const v = node.labels[t.topologyKey];
-      if (v !== undefined && termMatches(t, this.pod, this.nsLabels)) bump(this.existingAntiAffinityCounts, pairKey(t.topologyKey, v), delta);
+      if (v !== undefined && termMatches(t, this.pod, this.nsLabels)) bump(this.existingAntiAffinityCounts, t.topologyKey, v, delta);
     }
     if (matchesAllTerms(this.affinityTerms, p)) {
       for (const t of this.affinityTerms) {
         const v = node.labels[t.topologyKey];
-        if (v !== undefined) bump(this.affinityCounts, pairKey(t.topologyKey, v), delta);
+        if (v !== undefined) bump(this.affinityCounts, t.topologyKey, v, delta);
       }
     }
     for (const t of this.antiAffinityTerms) {
       const v = node.labels[t.topologyKey];
-      if (v !== undefined && termMatches(t, p, undefined)) bump(this.antiAffinityCounts, pairKey(t.topologyKey, v), delta);
+      if (v !== undefined && termMatches(t, p, undefined)) bump(this.antiAffinityCounts, t.topologyKey, v, delta);
     }
   }
 }
@@ -102,36 +115,40 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
 
   constructor(private readonly snapshot: Snapshot) {}
 
-  preFilter(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): PreFilterOutcome {
-    const withAnti = this.snapshot.havePodsWithRequiredAntiAffinityList();
-    const affinityTerms = pod.requiredAffinityTerms.map((t) => mergeNamespaces(t, this.snapshot));
-    const antiTerms = pod.requiredAntiAffinityTerms.map((t) => mergeNamespaces(t, this.snapshot));
-    if (withAnti.length === 0 && affinityTerms.length === 0 && antiTerms.length === 0) return SKIP;
-    const nsLabels = this.snapshot.namespaceLabels(pod.namespace);
+  preFilter(state: CycleState, pod: PodInfo): PreFilterOutcome {
+    const snap = this.snapshot;
+    const existingTerms = snap.existingAntiAffinityTerms();
+    const affinityTerms = pod.requiredAffinityTerms.map((t) => mergeNamespaces(t, snap));
+    const antiTerms = pod.requiredAntiAffinityTerms.map((t) => mergeNamespaces(t, snap));
+    if (existingTerms.size === 0 && affinityTerms.length === 0 && antiTerms.length === 0) return SKIP;
+    const nsLabels = snap.namespaceLabels(pod.namespace);
     const s = new PreFilterState(pod, affinityTerms, antiTerms, nsLabels, new Map(), new Map(), new Map());
-    for (const node of withAnti) {
-      for (const existing of node.podsWithRequiredAntiAffinity) {
-        for (const t of existing.requiredAntiAffinityTerms) {
-          const v = node.labels[t.topologyKey];
-          if (v !== undefined && termMatches(t, pod, nsLabels)) bump(s.existingAntiAffinityCounts, pairKey(t.topologyKey, v), 1);
-        }
-      }
+    // Existing pods whose required anti-affinity term matches the incoming pod, per distinct term.
+    for (const [sig, term] of existingTerms) {
+      if (!termMatches(term, pod, nsLabels)) continue;
+      merge(s.existingAntiAffinityCounts, snap.topologyCounts({
+        signature: `existing-anti|${sig}`,
+        weight: (p) => countOf(p.requiredAntiAffinitySignatures, sig),
+        keys: [term.topologyKey],
+        requireAll: [],
+      }));
     }
-    if (affinityTerms.length > 0 || antiTerms.length > 0) {
-      for (const node of nodes) {
-        for (const existing of node.pods) {
-          if (affinityTerms.length > 0 && matchesAllTerms(affinityTerms, existing)) {
-            for (const t of affinityTerms) {
-              const v = node.labels[t.topologyKey];
-              if (v !== undefined) bump(s.affinityCounts, pairKey(t.topologyKey, v), 1);
-            }
-          }
-          for (const t of antiTerms) {
-            const v = node.labels[t.topologyKey];
-            if (v !== undefined && termMatches(t, existing, undefined)) bump(s.antiAffinityCounts, pairKey(t.topologyKey, v), 1);
-          }
-        }
-      }
+    // Existing pods matching all the incoming pod's affinity terms, and each anti-affinity term.
+    if (affinityTerms.length > 0) {
+      s.affinityCounts = snap.topologyCounts({
+        signature: `affinity|${affinityTerms.map(termSignature).join("&")}`,
+        weight: (p) => (matchesAllTerms(affinityTerms, p) ? 1 : 0),
+        keys: affinityTerms.map((t) => t.topologyKey),
+        requireAll: [],
+      });
+    }
+    for (const t of antiTerms) {
+      merge(s.antiAffinityCounts, snap.topologyCounts({
+        signature: `anti|${termSignature(t)}`,
+        weight: (p) => (termMatches(t, p, undefined) ? 1 : 0),
+        keys: [t.topologyKey],
+        requireAll: [],
+      }));
     }
     if (s.existingAntiAffinityCounts.size === 0 && affinityTerms.length === 0 && antiTerms.length === 0) return SKIP;
     state.write(PRE_FILTER_KEY, s);
@@ -153,12 +170,13 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
     if (s.antiAffinityCounts.size > 0) {
       for (const t of s.antiAffinityTerms) {
         const v = node.labels[t.topologyKey];
-        if (v !== undefined && (s.antiAffinityCounts.get(pairKey(t.topologyKey, v)) ?? 0) > 0) return REJECT_ANTI;
+        if (v !== undefined && count(s.antiAffinityCounts, t.topologyKey, v) > 0) return REJECT_ANTI;
       }
     }
     if (s.existingAntiAffinityCounts.size > 0) {
-      for (const k in node.labels) {
-        if ((s.existingAntiAffinityCounts.get(pairKey(k, node.labels[k]!)) ?? 0) > 0) return REJECT_EXISTING;
+      for (const [k, values] of s.existingAntiAffinityCounts) {
+        const v = node.labels[k];
+        if (v !== undefined && (values.get(v) ?? 0) > 0) return REJECT_EXISTING;
       }
     }
     return null;
@@ -212,9 +230,29 @@ function satisfyPodAffinity(s: PreFilterState, node: NodeInfo): boolean {
     const v = node.labels[t.topologyKey];
     // Every topology label must exist on the node.
     if (v === undefined) return false;
-    if ((s.affinityCounts.get(pairKey(t.topologyKey, v)) ?? 0) <= 0) podsExist = false;
+    if (count(s.affinityCounts, t.topologyKey, v) <= 0) podsExist = false;
   }
   if (podsExist) return true;
   // The first pod of a series with affinity to itself: nothing matches yet, but the pod does.
   return s.affinityCounts.size === 0 && matchesAllTerms(s.affinityTerms, s.pod);
+}
+
+const countOf = (list: readonly string[], x: string): number => {
+  let n = 0;
+  for (const y of list) if (y === x) n++;
+  return n;
+};
+
+/** Adds `from` into `into`, sharing `from`'s inner maps when `into` has none for a key (copy on conflict). */
+function merge(into: Counts, from: Counts): void {
+  for (const [key, values] of from) {
+    const mine = into.get(key);
+    if (!mine) {
+      into.set(key, values);
+      continue;
+    }
+    const sum = new Map(mine);
+    for (const [v, n] of values) sum.set(v, (sum.get(v) ?? 0) + n);
+    into.set(key, sum);
+  }
 }

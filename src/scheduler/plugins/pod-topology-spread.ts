@@ -101,8 +101,6 @@ export function countMatching(pods: readonly PodInfo[], sel: Selector, ns: strin
   return n;
 }
 
-const pairKey = (key: string, value: string): string => `${key}\u0000${value}`;
-
 class CriticalPaths {
   v0 = "";
   n0 = Number.MAX_SAFE_INTEGER;
@@ -126,21 +124,29 @@ class CriticalPaths {
   }
 }
 
+/** topologyKey → topology value → matching pods (TpPairToMatchNum). */
+type MatchNum = Map<string, Map<string, number>>;
+
 class PreFilterState implements StateData {
   constructor(
     readonly constraints: readonly Constraint[],
+    /** Whether the incoming pod matches each constraint's selector. */
+    readonly selfMatch: readonly number[],
     readonly paths: Map<string, CriticalPaths>,
-    readonly domains: Map<string, number>,
-    readonly matchNum: Map<string, number>,
+    readonly domains: ReadonlyMap<string, number>,
+    readonly matchNum: MatchNum,
     readonly affinity: RequiredNodeAffinity,
   ) {}
 
   clone(): StateData {
     const paths = new Map<string, CriticalPaths>();
     for (const [k, p] of this.paths) paths.set(k, p.clone());
-    return new PreFilterState(this.constraints, paths, this.domains, new Map(this.matchNum), this.affinity);
+    const matchNum: MatchNum = new Map();
+    for (const [k, v] of this.matchNum) matchNum.set(k, new Map(v));
+    return new PreFilterState(this.constraints, this.selfMatch, paths, this.domains, matchNum, this.affinity);
   }
 
+  /** The global minimum, 0 while there are fewer domains than minDomains. */
   minMatchNum(c: Constraint): number {
     const p = this.paths.get(c.topologyKey);
     if (!p) return 0;
@@ -165,28 +171,68 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     return sel && !sel.empty ? constraintsFor(defaults, pod, action, sel) : [];
   }
 
-  preFilter(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): PreFilterOutcome {
+  preFilter(state: CycleState, pod: PodInfo): PreFilterOutcome {
     const constraints = this.constraints(pod, "DoNotSchedule");
     if (constraints.length === 0) return SKIP;
     const affinity = requiredNodeAffinity(pod.pod);
-    const matchNum = new Map<string, number>();
-    for (const node of nodes) {
-      if (!hasAllKeys(node.labels, constraints)) continue;
-      for (const c of constraints) {
-        if (!nodeIncluded(c, pod, node, affinity)) continue;
-        const k = pairKey(c.topologyKey, node.labels[c.topologyKey]!);
-        matchNum.set(k, (matchNum.get(k) ?? 0) + countMatching(node.pods, c.selector, pod.namespace));
-      }
-    }
+    const keys = [...new Set(constraints.map((c) => c.topologyKey))];
+    // Every node counts when the policies exclude none: the memoized counts answer directly.
+    const everyNode = constraints.every((c) => (!c.honorAffinity || !affinity.constrained) && !c.honorTaints);
+    const matchNum: MatchNum = new Map();
     const domains = new Map<string, number>();
     const paths = new Map<string, CriticalPaths>();
-    for (const c of constraints) paths.set(c.topologyKey, new CriticalPaths());
-    for (const [k, n] of matchNum) {
-      const [key, value] = k.split("\u0000") as [string, string];
-      domains.set(key, (domains.get(key) ?? 0) + 1);
-      paths.get(key)!.update(value, n);
+    for (const key of keys) {
+      // As upstream, a node's count for a pair comes from the last constraint on that key including it.
+      const group = constraints.filter((c) => c.topologyKey === key);
+      const p = new CriticalPaths();
+      if (everyNode) {
+        const c = group[group.length - 1]!;
+        const requireAll = keys.length > 1 ? keys : [];
+        const values = this.snapshot.topologyCounts({
+          signature: `spread|${pod.namespace}|${c.selector === NOTHING ? "<nothing>" : c.selector.toString()}|${key}|${requireAll.join(",")}`,
+          weight: (x) => (!x.terminating && x.namespace === pod.namespace && !c.selector.empty && c.selector.matches(x.labels) ? 1 : 0),
+          keys: [key],
+          requireAll,
+        }).get(key) ?? new Map<string, number>();
+        const domainValues = this.snapshot.domainValues(key, requireAll);
+        matchNum.set(key, values);
+        domains.set(key, domainValues.size);
+        for (const [value, n] of values) p.update(value, n);
+        if (values.size < domainValues.size) {
+          // Some domain has no matching pod: the minimum is 0 (at most two are tracked, as upstream).
+          let zeros = 0;
+          for (const v of domainValues) {
+            if (values.has(v)) continue;
+            p.update(v, 0);
+            if (++zeros === 2) break;
+          }
+        }
+      } else {
+        const values = new Map<string, number>();
+        for (const [value, nodes] of this.snapshot.domains(key)) {
+          let included = false;
+          let n = 0;
+          for (const node of nodes) {
+            if (keys.length > 1 && !hasAllKeys(node.labels, constraints)) continue;
+            let count: number | undefined;
+            for (const c of group) {
+              if (!nodeIncluded(c, pod, node, affinity)) continue;
+              count = node.pods.length === 0 ? 0 : countMatching(node.pods, c.selector, pod.namespace);
+            }
+            if (count === undefined) continue;
+            included = true;
+            n += count;
+          }
+          if (included) values.set(value, n);
+        }
+        matchNum.set(key, values);
+        domains.set(key, values.size);
+        for (const [value, n] of values) p.update(value, n);
+      }
+      paths.set(key, p);
     }
-    state.write(PRE_FILTER_KEY, new PreFilterState(constraints, paths, domains, matchNum, affinity));
+    const selfMatch = constraints.map((c) => (c.selector.matches(pod.labels) ? 1 : 0));
+    state.write(PRE_FILTER_KEY, new PreFilterState(constraints, selfMatch, paths, domains, matchNum, affinity));
     return null;
   }
 
@@ -196,9 +242,10 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     for (const c of s.constraints) {
       if (!c.selector.matches(changed.labels) || !nodeIncluded(c, pod, node, s.affinity)) continue;
       const value = node.labels[c.topologyKey]!;
-      const k = pairKey(c.topologyKey, value);
-      const n = (s.matchNum.get(k) ?? 0) + delta;
-      s.matchNum.set(k, n);
+      let values = s.matchNum.get(c.topologyKey);
+      if (!values) s.matchNum.set(c.topologyKey, (values = new Map()));
+      const n = (values.get(value) ?? 0) + delta;
+      values.set(value, n);
       s.paths.get(c.topologyKey)!.update(value, n);
     }
   }
@@ -211,14 +258,15 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     this.updateWithPod(state, podToRemove, pod, node, -1);
   }
 
-  filter(state: CycleState, pod: PodInfo, node: NodeInfo): Status | null {
+  filter(state: CycleState, _pod: PodInfo, node: NodeInfo): Status | null {
     const s = state.read<PreFilterState>(PRE_FILTER_KEY);
     if (!s || s.constraints.length === 0) return null;
-    for (const c of s.constraints) {
+    const cs = s.constraints;
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i]!;
       const value = node.labels[c.topologyKey];
       if (value === undefined) return REJECT_LABEL;
-      const self = c.selector.matches(pod.labels) ? 1 : 0;
-      const skew = (s.matchNum.get(pairKey(c.topologyKey, value)) ?? 0) + self - s.minMatchNum(c);
+      const skew = (s.matchNum.get(c.topologyKey)?.get(value) ?? 0) + s.selfMatch[i]! - s.minMatchNum(c);
       if (skew > c.maxSkew) return REJECT_SKEW;
     }
     return null;

@@ -76,6 +76,7 @@ const wget: Command = (argv, io, ctx) => (function* () {
     errLine(io, "wget", "download timed out");
     return 1;
   }
+  if (result.kind === "malformed") { errLine(io, "wget", `bad header line: ${result.text}`); return 1; }
   if (result.status >= 400) { errLine(io, "wget", `server returned error: HTTP/1.1 ${result.status} ${statusText(result.status)}`); return 1; }
   if (spider) { if (!quiet) io.err("remote file exists\n"); return 0; }
   const target = outFile ?? (url.path.split("/").pop() || "index.html");
@@ -129,6 +130,7 @@ const curl: Command = (argv, io, ctx) => (function* () {
     yield* waitTimeout(maxTimeS * 1000);
     return curlFail(io, silent, showErr, 28, `Operation timed out after ${maxTimeS * 1000} milliseconds with 0 bytes received`);
   }
+  if (result.kind === "malformed") return curlFail(io, silent, showErr, 1, "Received HTTP/0.9 when not allowed");
   if (fail && result.status >= 400) return curlFail(io, silent, showErr, 22, `The requested URL returned error: ${result.status}`);
   const text = head ? `HTTP/1.1 ${result.status} ${statusText(result.status)}\r\nContent-Length: ${result.body.length}\r\n\r\n` : result.body;
   if (!silent) {

@@ -86,6 +86,26 @@ export class Shell {
     }
   }
 
+  /**
+   * Runs one command line without parsing it (a container's ENTRYPOINT + CMD, an exec probe).
+   * `sh -c SCRIPT` runs in this shell itself, so a `trap` it sets is the process's own.
+   */
+  *exec(argv: string[], io: IO): Proc {
+    const base = (argv[0] ?? "").split("/").pop() ?? "";
+    const c = argv.indexOf("-c");
+    if ((base === "sh" || base === "bash" || base === "ash") && c > 0 && argv[c + 1] !== undefined) {
+      this.args = argv.slice(c + 3);
+      return (this.status = yield* this.runScript(argv[c + 1]!, io));
+    }
+    try {
+      return (this.status = yield* this.invoke(argv, io, []));
+    } catch (e) {
+      if (e instanceof ExitSignal || e instanceof ReturnSignal) return e.code;
+      if (e instanceof LoopSignal) return this.status;
+      throw e;
+    }
+  }
+
   private *checkTraps(io: IO): Generator<Effect, void, void> {
     while (this.pendingSignals.length > 0) {
       const sig = this.pendingSignals.shift()!;
@@ -111,6 +131,7 @@ export class Shell {
           } else {
             yield* this.run(item.node, io);
           }
+          yield* this.checkTraps(io);
         }
         return this.status;
       }

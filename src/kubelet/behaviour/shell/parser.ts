@@ -190,27 +190,34 @@ class Parser {
     const clauses: Array<{ cond: Node; body: Node }> = [];
     let otherwise: Node | undefined;
     for (;;) {
-      const cond = this.list(new Set(["then"]));
+      const cond = this.nonEmpty(this.list(new Set(["then"])));
       this.expectKeyword("then");
-      const body = this.list(new Set(["elif", "else", "fi"]));
+      const body = this.nonEmpty(this.list(new Set(["elif", "else", "fi"])));
       clauses.push({ cond, body });
       this.skipNewlines();
-      const kw = this.keyword(this.take());
+      const end = this.take();
+      const kw = this.keyword(end);
       if (kw === "elif") continue;
       if (kw === "else") {
-        otherwise = this.list(new Set(["fi"]));
+        otherwise = this.nonEmpty(this.list(new Set(["fi"])));
         this.expectKeyword("fi");
-      }
+      } else if (kw !== "fi") this.unexpected(end);
       break;
     }
     return { t: "if", clauses, ...(otherwise ? { otherwise } : {}), redirs: this.redirs() };
   }
 
+  /** A compound command's part may not be empty ("if then" is busybox's unexpected "then"). */
+  private nonEmpty(n: Node): Node {
+    if (n.t === "list" && n.items.length === 0) this.unexpected(this.peek());
+    return n;
+  }
+
   private loop(until: boolean): Node {
     this.take();
-    const cond = this.list(new Set(["do"]));
+    const cond = this.nonEmpty(this.list(new Set(["do"])));
     this.expectKeyword("do");
-    const body = this.list(new Set(["done"]));
+    const body = this.nonEmpty(this.list(new Set(["done"])));
     this.expectKeyword("done");
     return { t: "loop", until, cond, body, redirs: this.redirs() };
   }

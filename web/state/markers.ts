@@ -1,0 +1,76 @@
+/**
+ * The timeline's event marks: where on virtual time each event of this run happened, up to the
+ * horizon. Events are numbered from load on (the protocol's `eventCount`); a replay numbers them
+ * the same, so a seek back keeps the marks of the future and a replay rewrites them in place.
+ * A new branch (a command after seeking back: the horizon falls to the current time) drops the
+ * marks past the events seen so far.
+ *
+ * Storage is an append-only list shared between versions: a version reads only its first `length`
+ * entries, so appending never changes what an older version shows and costs no copy.
+ */
+import type { EventRecord } from "../../src/api/events";
+import type { WireSnapshot } from "../../src/protocol/messages";
+
+export interface Marker {
+  /** Virtual seconds. */
+  time: number;
+  warning: boolean;
+}
+
+export interface Markers {
+  readonly list: readonly Marker[];
+  readonly length: number;
+}
+
+/** Marks kept at most; past it a long run keeps only its warnings' marks. */
+export const MARKER_LIMIT = 200_000;
+
+export const emptyMarkers: Markers = { list: [], length: 0 };
+
+function mark(e: EventRecord): Marker {
+  return { time: e.time, warning: e.type === "Warning" };
+}
+
+/** Writes `events` as numbers `first`, `first + 1`, … and returns the version that ends at `end`. */
+function write(m: Markers, first: number, events: readonly EventRecord[], keepPast: boolean): Markers {
+  let list = m.list as Marker[];
+  const end = first + events.length;
+  const keep = keepPast ? Math.max(m.length, end) : end;
+  // Writing below what another version may read would change that version: copy first.
+  if (first < list.length && !keepPast) list = list.slice(0, first);
+  if (first > list.length) {
+    // A gap before `first` (a long run's snapshot holds only its latest events): leave it empty.
+    list = list.slice();
+    list.length = first;
+  }
+  for (let i = 0; i < events.length; i++) {
+    const idx = first + i;
+    if (idx >= MARKER_LIMIT && events[i]!.type !== "Warning") continue;
+    list[idx] = mark(events[i]!);
+  }
+  return { list, length: Math.min(Math.max(keep, list.length === keep ? keep : keep), list.length) };
+}
+
+/** Marks after a snapshot: a load starts afresh; a seek or resync keeps the future up to the horizon. */
+export function markersAfterSnapshot(prev: Markers, snap: WireSnapshot): Markers {
+  const first = snap.eventCount - snap.events.length;
+  if (snap.cause === "load") return write(emptyMarkers, first, snap.events, false);
+  const keepFuture = snap.horizon > snap.time;
+  return write(prev, first, snap.events, keepFuture);
+}
+
+/** Marks after a patch: its events appended; with no future left (a new branch), nothing past them. */
+export function appendMarkers(prev: Markers, events: readonly EventRecord[], eventCount: number, horizon: number, time: number): Markers {
+  const first = eventCount - events.length;
+  const keepFuture = horizon > time;
+  if (events.length === 0 && (keepFuture || prev.length <= eventCount)) return prev;
+  return write(prev, first, events, keepFuture);
+}
+
+/** Visits each mark of one version, oldest first (holes of a long run's gap are skipped). */
+export function forEachMarker(m: Markers, visit: (marker: Marker) => void): void {
+  for (let i = 0; i < m.length; i++) {
+    const x = m.list[i];
+    if (x) visit(x);
+  }
+}
