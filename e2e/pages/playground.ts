@@ -4,11 +4,13 @@
  */
 import { fileURLToPath } from "node:url";
 import { expect, type Locator, type Page } from "@playwright/test";
+import { ScenarioEditorPage } from "./editor";
 
 const SCREENSHOTS = fileURLToPath(new URL("../screenshots/", import.meta.url));
 
 export class Playground {
   readonly editor: Locator;
+  readonly scenarioEditor: ScenarioEditorPage;
   readonly applyButton: Locator;
   readonly playPause: Locator;
   readonly stepButton: Locator;
@@ -23,7 +25,8 @@ export class Playground {
   readonly timeline: Locator;
 
   constructor(readonly page: Page) {
-    this.editor = page.getByTestId("scenario-editor");
+    this.scenarioEditor = new ScenarioEditorPage(page);
+    this.editor = this.scenarioEditor.root;
     this.applyButton = page.getByTestId("apply");
     this.playPause = page.getByTestId("play-pause");
     this.stepButton = page.getByTestId("step");
@@ -45,7 +48,7 @@ export class Playground {
   }
 
   async setScenario(yaml: string): Promise<void> {
-    await this.editor.fill(yaml);
+    await this.scenarioEditor.setText(yaml);
   }
 
   async apply(): Promise<void> {

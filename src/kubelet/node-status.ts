@@ -1,35 +1,51 @@
 /**
- * What a kubelet reports about its node when it registers and on every heartbeat: conditions with
- * the kubelet's own reasons and messages (pkg/kubelet/nodestatus/setters.go), addresses, node info,
- * allocatable defaulting to capacity.
+ * What a kubelet reports about its node when it registers and on every status update: the
+ * conditions with the kubelet's own reasons and messages (pkg/kubelet/nodestatus/setters.go),
+ * addresses, node info, allocatable defaulting to capacity.
+ *
+ * Heartbeats: this engine has no Lease kind, so the kubelet posts its node status every
+ * nodeStatusUpdateFrequency (10 s), refreshing every condition's lastHeartbeatTime — the
+ * heartbeat Kubernetes used before node leases, which the node lifecycle controller still honours.
  */
 import type { Node, NodeCondition } from "kubernetes-types/core/v1";
 import { KUBELET_VERSION } from "../sim/cluster";
+import { NODE_CONDITIONS } from "./reasons";
 
-export function readyConditions(ts: string, prev: readonly NodeCondition[] | undefined): NodeCondition[] {
-  const want: Array<[string, string, string, string]> = [
-    ["MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"],
-    ["DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"],
-    ["PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"],
-    ["Ready", "True", "KubeletReady", "kubelet is posting ready status"],
+/** kubelet nodeStatusUpdateFrequency. */
+export const NODE_STATUS_UPDATE_MS = 10_000;
+
+export interface NodePressure {
+  memory: boolean;
+}
+
+type Mutable<T> = { -readonly [P in keyof T]: T[P] };
+
+/** The four kubelet-owned conditions; lastTransitionTime kept while a status holds. */
+export function nodeConditions(ts: string, prev: readonly NodeCondition[] | undefined, pressure: NodePressure): NodeCondition[] {
+  const want: Array<[keyof typeof NODE_CONDITIONS, "True" | "False"]> = [
+    ["MemoryPressure", pressure.memory ? "True" : "False"],
+    ["DiskPressure", "False"],
+    ["PIDPressure", "False"],
+    ["Ready", "True"],
   ];
-  return want.map(([type, status, reason, message]) => {
-    const old = prev?.find((c) => c.type === type);
-    const transitioned = !old || old.status !== status;
-    return {
-      type, status, reason, message,
-      lastHeartbeatTime: ts,
-      lastTransitionTime: transitioned ? ts : old.lastTransitionTime ?? ts,
-    };
-  });
+  const others = (prev ?? []).filter((c) => !want.some(([t]) => t === c.type));
+  return [
+    ...want.map(([type, status]) => {
+      const [reason, message] = (NODE_CONDITIONS[type] as Record<string, readonly [string, string]>)[status]!;
+      const old = prev?.find((c) => c.type === type);
+      const transitioned = !old || old.status !== status;
+      return { type, status, reason, message, lastHeartbeatTime: ts, lastTransitionTime: transitioned ? ts : old.lastTransitionTime ?? ts };
+    }),
+    ...others,
+  ];
 }
 
 /** Fills in what a registering kubelet reports, keeping whatever the scenario wrote. */
-export function registerNodeStatus(n: { -readonly [P in keyof Node]: Node[P] }, index: number, ts: string): void {
+export function registerNodeStatus(n: Mutable<Node>, index: number, ts: string, pressure: NodePressure): void {
   const st = (n.status ??= {});
   st.capacity ??= { cpu: "4", memory: "16Gi", pods: "110" };
   st.allocatable ??= { ...st.capacity };
-  st.conditions = readyConditions(ts, st.conditions);
+  st.conditions = nodeConditions(ts, st.conditions, pressure);
   st.addresses ??= [
     { type: "InternalIP", address: `10.0.${Math.floor(index / 250)}.${(index % 250) + 2}` },
     { type: "Hostname", address: n.metadata?.name ?? "" },
@@ -47,4 +63,9 @@ export function registerNodeStatus(n: { -readonly [P in keyof Node]: Node[P] }, 
     systemUUID: "",
     bootID: "",
   };
+}
+
+/** The node's InternalIP. */
+export function nodeIP(n: Node | undefined): string {
+  return n?.status?.addresses?.find((a) => a.type === "InternalIP")?.address ?? "";
 }

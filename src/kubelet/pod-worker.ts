@@ -110,6 +110,13 @@ export class PodWorker {
     this.runtime.lose(this.node.now());
   }
 
+  /** The kubelet restarted after its machine came back: probe again and sync (the sandbox is gone). */
+  resume(): void {
+    if (this.termination.finished) return;
+    this.prober.restart();
+    this.requestSync();
+  }
+
   private view(name: string): ContainerView {
     const latest = this.runtime.latest(name);
     const id = latest?.id;
@@ -139,8 +146,9 @@ export class PodWorker {
     }
     for (const k of actions.kill) this.kill(k);
     for (const s of actions.start) this.queue.push(s);
-    this.writeStatus();
     this.pump();
+    // After the starts were tried, so a container held back shows CrashLoopBackOff during the wait.
+    this.writeStatus();
   }
 
   /** Sandbox and volumes: false while the pod cannot start containers yet. */
@@ -261,6 +269,8 @@ export class PodWorker {
       exited: (i) => this.exited(i),
     });
     this.reasonCache.delete(c.name);
+    // The PLEG sees the new container: the next sync may start what waited for it (a sidecar's followers).
+    this.requestSync();
     this.node.recorder.event(this.pod, "Normal", EV.Created, MSG.created(c.name));
     this.node.recorder.event(this.pod, "Normal", EV.Started, MSG.started(c.name));
     const postStart = c.lifecycle?.postStart;

@@ -120,6 +120,8 @@ class Worker {
 
   /** worker.run: probe at once, then every periodSeconds. */
   start(): void {
+    this.stopped = false;
+    this.timer?.cancel();
     const period = Math.max(1, this.spec.periodSeconds ?? 10) * 1000;
     const tick = () => {
       if (this.stopped) return;
@@ -207,6 +209,11 @@ export class PodProber {
 
   stop(): void {
     for (const w of this.workers.values()) w.stop();
+  }
+
+  /** New workers' ticks from now (a restarted kubelet). */
+  restart(): void {
+    for (const w of this.workers.values()) w.start();
   }
 
   has(container: string, type: ProbeType): boolean {

@@ -6,6 +6,7 @@
  */
 import type { Container, Pod } from "kubernetes-types/core/v1";
 import type { Timer } from "../clock/clock";
+import { Random } from "../clock/random";
 import { containerSim } from "./behaviour/annotations";
 import { FileSystem } from "./behaviour/fs";
 import { imageConfig, imageInfo, normalizeImage } from "./behaviour/images";
@@ -61,14 +62,11 @@ export interface RuntimeEnv {
   readonly epochMs: number;
 }
 
+/** A stable 64-hex-digit container ID. */
 function hex(s: string): string {
+  const r = new Random(s, "container-id");
   let out = "";
-  for (let i = 0; i < 8; i++) {
-    let h = 0x811c9dc5;
-    const t = `${s}#${i}`;
-    for (let j = 0; j < t.length; j++) h = Math.imul(h ^ t.charCodeAt(j), 0x01000193) >>> 0;
-    out += h.toString(16).padStart(8, "0");
-  }
+  for (let i = 0; i < 8; i++) out += r.nextUint32().toString(16).padStart(8, "0");
   return out;
 }
 
@@ -228,7 +226,14 @@ export function containerFiles(pod: Pod, image: string, podIP: string): Record<s
   const hostname = pod.spec?.hostname ?? pod.metadata?.name ?? "";
   const ns = pod.metadata?.namespace ?? "default";
   const fqdn = pod.spec?.subdomain ? `${hostname}.${pod.spec.subdomain}.${ns}.svc.cluster.local\t` : "";
+  // The service account volume (kube-api-access-*) every pod gets unless it opts out.
+  const sa = pod.spec?.automountServiceAccountToken === false ? {} : {
+    "/var/run/secrets/kubernetes.io/serviceaccount/namespace": ns,
+    "/var/run/secrets/kubernetes.io/serviceaccount/token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVwbGF5In0.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQifQ.c2ltdWxhdGVk",
+    "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt": "-----BEGIN CERTIFICATE-----\nkubeplay simulated cluster CA\n-----END CERTIFICATE-----\n",
+  };
   return {
+    ...sa,
     "/etc/hostname": `${hostname}\n`,
     "/etc/hosts": `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${podIP}\t${fqdn}${hostname}\n`,
     "/etc/resolv.conf": resolvConf(ns),

@@ -1,6 +1,6 @@
 /**
  * Cluster DNS as a pod sees it (CoreDNS's kubernetes plugin, docs "DNS for Services and Pods"),
- * read from the store: Services, their EndpointSlices and Pods.
+ * read from the store: Services and their EndpointSlices (as network/services.ts flattens them).
  *
  * - `<svc>.<ns>.svc.cluster.local` → the Service's ClusterIP; a headless Service (clusterIP None)
  *   → the IPs of its ready endpoints (all of them with publishNotReadyAddresses).
@@ -12,17 +12,14 @@
  * - Names outside the cluster domain stand for the internet: they resolve to a stable address in
  *   a documentation range (203.0.113.0/24), so scripts fetching a public URL keep working.
  */
-import type { Pod, Service } from "kubernetes-types/core/v1";
-import type { EndpointSlice } from "kubernetes-types/discovery/v1";
 import type { ObjectStore } from "../api/store";
+import { serviceEndpoints } from "./services";
 
 export const CLUSTER_DOMAIN = "cluster.local";
 /** The kubelet's clusterDNS: the kube-dns Service's address in a kubeadm cluster. */
 export const CLUSTER_DNS_IP = "10.96.0.10";
 /** resolv.conf `options ndots:5`. */
 const NDOTS = 5;
-/** The label an EndpointSlice names its Service with. */
-export const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 
 export type DnsAnswer =
   | { ok: true; fqdn: string; ips: string[]; external: boolean }
@@ -39,54 +36,6 @@ export function resolvConf(namespace: string): string {
 }
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
-function isReady(e: { conditions?: { ready?: boolean } }): boolean {
-  return e.conditions?.ready !== false;
-}
-
-function podReady(p: Pod): boolean {
-  return p.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") ?? false;
-}
-
-function selects(selector: Readonly<Record<string, string>> | undefined, labels: Readonly<Record<string, string>> | undefined): boolean {
-  if (!selector || Object.keys(selector).length === 0) return false;
-  for (const [k, v] of Object.entries(selector)) if (labels?.[k] !== v) return false;
-  return true;
-}
-
-/** The slices of a Service (by the kubernetes.io/service-name label). */
-export function slicesOf(store: ObjectStore, svc: Service): EndpointSlice[] {
-  const ns = svc.metadata?.namespace;
-  return store.list("EndpointSlice", ns).filter((s) => s.metadata?.labels?.[SERVICE_NAME_LABEL] === svc.metadata?.name);
-}
-
-/**
- * The endpoints of a Service as DNS and kube-proxy use them: from its EndpointSlices, or, when no
- * slice exists yet (no endpoint controller running), from the pods its selector picks.
- */
-export function serviceEndpoints(store: ObjectStore, svc: Service): Array<{ ip: string; ready: boolean; hostname?: string; pod?: string }> {
-  const slices = slicesOf(store, svc);
-  if (slices.length > 0) {
-    const out: Array<{ ip: string; ready: boolean; hostname?: string; pod?: string }> = [];
-    for (const s of slices) {
-      for (const e of s.endpoints ?? []) {
-        for (const ip of e.addresses ?? []) {
-          out.push({ ip, ready: isReady(e), ...(e.hostname ? { hostname: e.hostname } : {}), ...(e.targetRef?.name ? { pod: e.targetRef.name } : {}) });
-        }
-      }
-    }
-    return out;
-  }
-  const ns = svc.metadata?.namespace;
-  return store.list("Pod", ns)
-    .filter((p) => p.status?.podIP && !p.metadata.deletionTimestamp && selects(svc.spec?.selector, p.metadata.labels))
-    .map((p) => ({
-      ip: p.status!.podIP!,
-      ready: podReady(p),
-      ...(p.spec?.hostname && p.spec.subdomain === svc.metadata?.name ? { hostname: p.spec.hostname } : {}),
-      pod: p.metadata.name,
-    }));
-}
 
 function uniqueSorted(ips: string[]): string[] {
   return [...new Set(ips)].sort(compareIPs);

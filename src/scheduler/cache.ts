@@ -9,11 +9,10 @@
  * other objects plugins read: namespace labels, image spread, and the Services, ReplicaSets and
  * StatefulSets that give a pod its default topology spread selector.
  */
-import type { Service } from "kubernetes-types/core/v1";
-import type { ReplicaSet, StatefulSet } from "kubernetes-types/apps/v1";
-import { compileSelector, isSelectorError, type Labels, type Requirement, type Selector } from "../api/selector";
+import type { Labels, Selector } from "../api/selector";
 import type { Stored } from "../api/types";
 import { CountIndex, type CountSpec, type TopologyCounts } from "./count-index";
+import { defaultSelector, type OwnerSelectors } from "./default-selector";
 import { NodeInfo } from "./node-info";
 import type { AffinityTerm, PodInfo } from "./pod-info";
 
@@ -65,12 +64,6 @@ export interface Snapshot {
   defaultSpreadSelector(pod: PodInfo): Selector | undefined;
 }
 
-interface OwnerSelectors {
-  services(ns: string): Iterable<Stored<"Service">>;
-  replicaSet(ns: string, name: string): ReplicaSet | undefined;
-  statefulSet(ns: string, name: string): StatefulSet | undefined;
-}
-
 const EMPTY_PODS: ReadonlySet<PodInfo> = new Set();
 
 export class SchedulerCache implements Snapshot {
@@ -114,14 +107,17 @@ export class SchedulerCache implements Snapshot {
     return ni;
   }
 
-  /** Applies a new node version; returns a copy of the old state for event hints. */
-  updateNode(node: Stored<"Node">): { old: NodeInfo; node: NodeInfo } {
+  /**
+   * Applies a new node version; returns a copy of the old state for event hints when `keepOld`
+   * (otherwise the same NodeInfo twice, sparing a copy on every heartbeat).
+   */
+  updateNode(node: Stored<"Node">, keepOld = true): { old: NodeInfo; node: NodeInfo } {
     const ni = this.nodes.get(node.metadata.name);
     if (!ni) {
       const added = this.addNode(node);
       return { old: added, node: added };
     }
-    const old = ni.clone();
+    const old = keepOld ? ni.clone() : ni;
     const oldZone = zoneKey(ni.labels);
     const oldLabels = ni.labels;
     this.countImages(ni, -1);
@@ -373,32 +369,6 @@ export class SchedulerCache implements Snapshot {
   }
 
   defaultSpreadSelector(pod: PodInfo): Selector | undefined {
-    const reqs: Requirement[] = [];
-    const set: Record<string, string> = {};
-    // GetPodServices: Services in the pod's namespace whose (non-empty) selector matches it.
-    for (const svc of this.owners.services(pod.namespace)) {
-      const sel = (svc as Service).spec?.selector;
-      if (!sel || Object.keys(sel).length === 0) continue;
-      if (Object.entries(sel).every(([k, v]) => pod.labels[k] === v)) Object.assign(set, sel);
-    }
-    for (const k of Object.keys(set)) reqs.push({ key: k, operator: "=", values: [set[k]!] });
-    const owner = (pod.pod.metadata.ownerReferences ?? []).find((o) => o.controller);
-    if (owner) {
-      const group = owner.apiVersion.includes("/") ? owner.apiVersion.split("/")[0] : "";
-      const ctrl = group === "apps" && owner.kind === "ReplicaSet" ? this.owners.replicaSet(pod.namespace, owner.name)
-        : group === "apps" && owner.kind === "StatefulSet" ? this.owners.statefulSet(pod.namespace, owner.name)
-        : undefined;
-      const sel = ctrl?.spec?.selector ? compileSelector(ctrl.spec.selector) : undefined;
-      if (sel && !isSelectorError(sel)) reqs.push(...sel.requirements);
-    }
-    if (reqs.length === 0) return undefined;
-    const merged = compileSelector({
-      matchExpressions: reqs.map((r) => ({
-        key: r.key,
-        operator: r.operator === "notin" ? "NotIn" : r.operator === "exists" ? "Exists" : r.operator === "!" ? "DoesNotExist" : "In",
-        values: r.operator === "exists" || r.operator === "!" ? undefined : [...r.values],
-      })),
-    });
-    return isSelectorError(merged) ? undefined : merged;
+    return defaultSelector(pod, this.owners);
   }
 }

@@ -79,7 +79,7 @@ export class Framework {
 
   /** RunFilterPlugins: the first failing filter's status (null when the node fits). */
   runFilters(state: CycleState, pod: PodInfo, node: NodeInfo): Status | null {
-    return this.runFiltersWithPlugin(state, pod, node)?.status ?? null;
+    return this.filterNode(state, pod, node);
   }
 
   private lastFailed = "";
@@ -97,21 +97,25 @@ export class Framework {
     return null;
   }
 
-  /** RunFilterPluginsWithNominatedPods: with higher- or equal-priority nominated pods added first. */
-  private runFiltersWithPlugin(state: CycleState, pod: PodInfo, node: NodeInfo): { status: Status; plugin: string } | undefined {
-    const nominated = this.nominator.size() > 0 ? this.nominatedFor(pod, node.name) : [];
-    if (nominated.length > 0) {
-      const s2 = state.clone();
-      const n2 = node.clone();
-      for (const p of nominated) {
-        n2.addPod(p);
-        this.addPod(s2, pod, p, n2);
+  /**
+   * RunFilterPluginsWithNominatedPods: with higher- or equal-priority nominated pods added first.
+   * On failure `lastFailed` names the plugin.
+   */
+  private filterNode(state: CycleState, pod: PodInfo, node: NodeInfo): Status | null {
+    if (this.nominator.size() > 0) {
+      const nominated = this.nominatedFor(pod, node.name);
+      if (nominated.length > 0) {
+        const s2 = state.clone();
+        const n2 = node.clone();
+        for (const p of nominated) {
+          n2.addPod(p);
+          this.addPod(s2, pod, p, n2);
+        }
+        const s = this.runFilterPlugins(s2, pod, n2);
+        if (s !== null) return s;
       }
-      const s = this.runFilterPlugins(s2, pod, n2);
-      if (s !== null) return { status: s, plugin: this.lastFailed };
     }
-    const s = this.runFilterPlugins(state, pod, node);
-    return s === null ? undefined : { status: s, plugin: this.lastFailed };
+    return this.runFilterPlugins(state, pod, node);
   }
 
   private nominatedFor(pod: PodInfo, node: string): PodInfo[] {
@@ -176,13 +180,13 @@ export class Framework {
     if (nominated) {
       const ni = this.snapshot.get(nominated);
       if (ni) {
-        const f = this.runFiltersWithPlugin(state, pod, ni);
-        if (!f) {
+        const f = this.filterNode(state, pod, ni);
+        if (f === null) {
           capture?.feasibleNodes([ni]);
           capture?.finish(ni.name, undefined);
           return { pod, state, selected: ni.name, unschedulablePlugins: unschedulable, capture };
         }
-        statuses.set(ni.name, f.status, f.plugin);
+        statuses.set(ni.name, f, this.lastFailed);
       }
     }
 
@@ -214,12 +218,13 @@ export class Framework {
     const feasible: NodeInfo[] = [];
     let processed = 0;
     const start = this.nextStartNodeIndex;
+    const nominated = this.nominator.size() > 0;
     for (let i = 0; i < n && feasible.length < want; i++) {
       const node = nodes[(start + i) % n]!;
       processed++;
-      const f = this.runFiltersWithPlugin(state, pod, node);
-      if (!f) feasible.push(node);
-      else statuses.set(node.name, f.status, f.plugin);
+      const f = nominated ? this.filterNode(state, pod, node) : this.runFilterPlugins(state, pod, node);
+      if (f === null) feasible.push(node);
+      else statuses.set(node.name, f, this.lastFailed);
     }
     this.nextStartNodeIndex = (start + processed) % numAll;
     return feasible;

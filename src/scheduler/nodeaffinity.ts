@@ -6,7 +6,7 @@
  * selector drops it). matchFields only knows `metadata.name`, with In / NotIn and one value.
  */
 import type { Node, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, Pod, PreferredSchedulingTerm } from "kubernetes-types/core/v1";
-import { validateLabelKey } from "../api/selector";
+import { validateLabelKey, validateLabelValue } from "../api/selector";
 
 type Labels = Readonly<Record<string, string>>;
 const NO_LABELS: Labels = Object.freeze({});
@@ -25,6 +25,7 @@ function labelRequirement(r: NodeSelectorRequirement): Match | undefined {
   const key = r.key;
   const values = r.values ?? [];
   if (validateLabelKey(key).length > 0) return undefined;
+  if (values.some((v) => validateLabelValue(v).length > 0)) return undefined;
   switch (r.operator) {
     case "In": {
       if (values.length === 0) return undefined;
@@ -93,12 +94,10 @@ function compileTerm(t: NodeSelectorTerm): Match | undefined {
   };
 }
 
-/** A NodeSelector: its non-empty terms ORed. */
-export function compileNodeSelector(ns: NodeSelector): (node: Node) => boolean {
+/** A NodeSelector: its non-empty terms ORed, over a node's labels and name. */
+export function compileNodeSelector(ns: NodeSelector): (labels: Labels, name: string) => boolean {
   const terms = (ns.nodeSelectorTerms ?? []).map(compileTerm).filter((m): m is Match => m !== undefined);
-  return (node) => {
-    const labels = node.metadata?.labels ?? NO_LABELS;
-    const name = node.metadata?.name ?? "";
+  return (labels, name) => {
     for (const t of terms) if (t(labels, name)) return true;
     return false;
   };
@@ -109,9 +108,11 @@ export interface RequiredNodeAffinity {
   /** False when the pod has neither a nodeSelector nor required node affinity. */
   readonly constrained: boolean;
   match(node: Node): boolean;
+  /** The same, from a node's labels and name (the scheduler's hot path). */
+  matches(labels: Labels, name: string): boolean;
 }
 
-const UNCONSTRAINED: RequiredNodeAffinity = { constrained: false, match: () => true };
+const UNCONSTRAINED: RequiredNodeAffinity = { constrained: false, match: () => true, matches: () => true };
 
 export function requiredNodeAffinity(pod: Pod): RequiredNodeAffinity {
   const sel = pod.spec?.nodeSelector;
@@ -119,15 +120,14 @@ export function requiredNodeAffinity(pod: Pod): RequiredNodeAffinity {
   const selKeys = sel ? Object.keys(sel) : [];
   if (selKeys.length === 0 && !required) return UNCONSTRAINED;
   const affinity = required ? compileNodeSelector(required) : undefined;
+  const matches = (labels: Labels, name: string): boolean => {
+    for (const k of selKeys) if (labels[k] !== sel![k]) return false;
+    return affinity ? affinity(labels, name) : true;
+  };
   return {
     constrained: true,
-    match(node) {
-      if (selKeys.length > 0) {
-        const labels = node.metadata?.labels ?? NO_LABELS;
-        for (const k of selKeys) if (labels[k] !== sel![k]) return false;
-      }
-      return affinity ? affinity(node) : true;
-    },
+    matches,
+    match: (node) => matches(node.metadata?.labels ?? NO_LABELS, node.metadata?.name ?? ""),
   };
 }
 

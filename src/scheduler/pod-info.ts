@@ -8,6 +8,7 @@ import type { LabelSelector, LabelSelectorRequirement } from "kubernetes-types/m
 import { compileSelector, isSelectorError, NOTHING, type Labels, type Selector } from "../api/selector";
 import type { Stored } from "../api/types";
 import type { NodeInfo } from "./node-info";
+import { requiredNodeAffinity, type RequiredNodeAffinity } from "./nodeaffinity";
 import { podRequests, type Resources } from "./resources";
 
 /** AffinityTerm: the namespaces and selectors of one PodAffinityTerm. */
@@ -62,6 +63,9 @@ export class PodInfo {
   readonly preferredAntiAffinityTerms: readonly WeightedAffinityTerm[];
   /** The node the scheduler cache counts this pod on, while it does. */
   node: NodeInfo | undefined = undefined;
+  private required: RequiredNodeAffinity | undefined;
+  /** ImageLocality's normalized image names, computed on first use. */
+  images: readonly string[] | undefined = undefined;
   private antiSignatures: string[] | undefined;
 
   /**
@@ -102,6 +106,11 @@ export class PodInfo {
 
   get hasRequiredAntiAffinity(): boolean {
     return this.requiredAntiAffinityTerms.length > 0;
+  }
+
+  /** spec.nodeSelector and required node affinity, compiled on first use. */
+  get requiredNodeAffinity(): RequiredNodeAffinity {
+    return (this.required ??= requiredNodeAffinity(this.pod));
   }
 
   /** The signatures of the required anti-affinity terms (see termSignature). */

@@ -132,8 +132,9 @@ export class Scheduler implements Component, Explainer {
       if (ni) ev = { kind: "NodeDelete", node: ni };
     } else {
       const changes = old ? nodeChanges(old, node) : NodeChange.Label | NodeChange.Taint | NodeChange.Allocatable;
-      const u = this.cache.updateNode(node);
-      if (changes & (NodeChange.Label | NodeChange.Taint | NodeChange.Allocatable)) ev = { kind: "NodeUpdate", old: u.old, node: u.node, changes };
+      const relevant = (changes & (NodeChange.Label | NodeChange.Taint | NodeChange.Allocatable)) !== 0;
+      const u = this.cache.updateNode(node, relevant);
+      if (relevant) ev = { kind: "NodeUpdate", old: u.old, node: u.node, changes };
     }
     if (ev) this.event(ev);
   }

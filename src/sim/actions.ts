@@ -7,6 +7,7 @@ import type { Taint } from "kubernetes-types/core/v1";
 import type { ObjectStore } from "../api/store";
 import { KINDS, type Kind, type KindMap, type KObject } from "../api/types";
 import type { ScenarioAction } from "../scenario/types";
+import { drainNode } from "./drain";
 import type { Machines } from "./machines";
 
 export interface ApplyOutcome {
@@ -25,6 +26,8 @@ export interface ActionHost {
   apply(text: string): { errors: Array<{ message: string }>; applied: ApplyOutcome[] };
   /** Runs a kubectl command line (without the leading "kubectl"). */
   kubectl?(command: string): { stdout: string; stderr: string; exitCode: number };
+  /** RFC 3339 of the current virtual time (for conditions an action writes). */
+  timestamp?(): string;
 }
 
 /** Fields a client owns in metadata: what `kubectl apply` may change on an existing object. */
@@ -121,8 +124,10 @@ function nodeAction(host: ActionHost, a: Extract<ScenarioAction, { type: "node" 
       });
       return { ok: true, message: `node/${a.name} ${want ? "cordoned" : "uncordoned"}` };
     }
-    case "Drain":
-      return { ok: false, message: "drain is not supported by this engine yet" };
+    case "Drain": {
+      const r = drainNode(host.store, a.name, host.timestamp?.() ?? "");
+      return { ok: r.ok, message: `${r.stdout}${r.stderr}`.trimEnd() };
+    }
     case undefined:
       return { ok: false, message: `node action for ${a.name} names no state, taint or untaint` };
   }

@@ -7,6 +7,8 @@ import { deploymentControllerFactory } from "../controllers/deployment/controlle
 import { garbageCollectorFactory } from "../controllers/garbage-collector";
 import { replicaSetControllerFactory } from "../controllers/replicaset";
 import { kubeletFactory } from "../kubelet/kubelet";
+import { nodeLifecycleControllerFactory } from "../controllers/node-lifecycle";
+import { taintEvictionControllerFactory } from "../controllers/taint-eviction";
 import { nodeIpamFactory } from "../controllers/node-ipam";
 import { schedulerFactory } from "../scheduler/scheduler";
 import { serviceIPAMFactory } from "../controllers/service-ipam";
@@ -19,7 +21,7 @@ import { jobControllerFactory } from "../controllers/job/job";
 import { ttlAfterFinishedControllerFactory } from "../controllers/job/ttl-after-finished";
 import { cronJobControllerFactory } from "../controllers/cronjob";
 
-export const defaultComponents: readonly ComponentFactory[] = [nodeIpamFactory, kubeletFactory, schedulerFactory(),
+export const defaultComponents: readonly ComponentFactory[] = [nodeIpamFactory, kubeletFactory, nodeLifecycleControllerFactory, taintEvictionControllerFactory, schedulerFactory(),
   deploymentControllerFactory, replicaSetControllerFactory, garbageCollectorFactory,
   serviceIPAMFactory, pvBinderFactory, endpointSliceControllerFactory, endpointsControllerFactory,
   statefulSetControllerFactory, daemonSetControllerFactory, jobControllerFactory, ttlAfterFinishedControllerFactory, cronJobControllerFactory];

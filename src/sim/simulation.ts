@@ -9,6 +9,9 @@ import { KINDS, type Kind, type KObject, type Stored } from "../api/types";
 import { VirtualClock } from "../clock/clock";
 import { Random } from "../clock/random";
 import { fromTimestamp, seconds, timestamp, toSeconds, DEFAULT_EPOCH, type Millis } from "../clock/time";
+import { admit } from "../api/admission";
+import { KUBELET } from "../kubelet/kubelet";
+import type { LogRequest, LogResult, LogSource } from "../kubelet/logs";
 import { applyDefaults } from "../scenario/defaults";
 import { prepareForCreate } from "../api/strategy";
 import { parseManifests, parseScenario } from "../scenario/parse";
@@ -93,7 +96,7 @@ export class Simulation {
       timestamp: (t) => timestamp(this.epochMs, t),
       uid: () => uids.uuid(),
       nameSuffix: () => names.string(5, NAME_SUFFIX_ALPHABET),
-      defaults: (kind, obj) => applyDefaults(kind, obj),
+      defaults: (kind, obj) => admit(kind, applyDefaults(kind, obj)),
       prepareForCreate,
     });
     this.recorder = new EventRecorder(this.store, () => this.clock.now, (t) => timestamp(this.epochMs, t));
@@ -166,6 +169,13 @@ export class Simulation {
   /** Performs a scenario action now (node Down/Up/Cordon/…, delete, apply, kubectl). */
   act(action: ScenarioAction): ActionResult {
     return performAction(this.actionHost(), action);
+  }
+
+  /** `kubectl logs`: a container's log from its node's kubelet (`previous` for the instance before). */
+  logs(req: LogRequest): LogResult {
+    const kubelet = this.components.find((c) => c.name === KUBELET) as Partial<LogSource> | undefined;
+    if (!kubelet?.logs) return { ok: false, message: "error: no kubelet runs in this simulation" };
+    return kubelet.logs({ timestampOf: (ms) => timestamp(this.epochMs, ms as Millis), ...req });
   }
 
   /** Every object with its status, the virtual time and the event log. Objects are frozen: never mutate. */
@@ -242,7 +252,10 @@ export class Simulation {
   }
 
   private actionHost() {
-    return { store: this.store, machines: this.machines, apply: (text: string) => this.apply(text), kubectl: (command: string) => this.kubectl(command) };
+    return {
+      store: this.store, machines: this.machines, apply: (text: string) => this.apply(text), kubectl: (command: string) => this.kubectl(command),
+      timestamp: () => timestamp(this.epochMs, this.clock.now),
+    };
   }
 }
 

@@ -16,17 +16,23 @@ describe("errorText", () => {
 });
 
 describe("errorItems", () => {
-  it("lists load problems, then apply, then action, each in the engine's order", () => {
-    const items = errorItems({
-      action: [err({ doc: -1, message: "c" })],
-      apply: [err({ message: "b" })],
-      load: [err({ message: "a1" }), err({ message: "a2", severity: "warning" })],
-    });
-    expect(items.map((i) => [i.source, i.severity, i.text.split(": ").at(-1)])).toEqual([
-      ["load", "error", "a1"],
-      ["load", "warning", "a2"],
-      ["apply", "error", "b"],
-      ["action", "error", "c"],
-    ]);
+  const diagnostics = {
+    action: [err({ doc: -1, message: "c" })],
+    apply: [err({ message: "b", line: 7, column: 0 })],
+    load: [err({ message: "a1" }), err({ message: "a2", severity: "warning" })],
+  };
+  const summary = (submitted: "load" | "apply" | null) =>
+    errorItems(diagnostics, submitted).map((i) => [i.source, i.severity, i.text.split(": ").at(-1), i.at?.line]);
+
+  it.each([
+    { submitted: "load" as const, want: [["load", "error", "a1", 3], ["load", "warning", "a2", 3], ["action", "error", "c", undefined]] },
+    { submitted: "apply" as const, want: [["apply", "error", "b", 7], ["action", "error", "c", undefined]] },
+    { submitted: null, want: [["action", "error", "c", undefined]] },
+  ])("after a $submitted shows that source's problems, then the action's", ({ submitted, want }) => {
+    expect(summary(submitted)).toEqual(want);
+  });
+
+  it("points at column 1 when the engine gives none", () => {
+    expect(errorItems(diagnostics, "apply")[0]!.at).toEqual({ line: 7, column: 1 });
   });
 });

@@ -1,6 +1,8 @@
 /**
  * How scenario problems read in the error list: "document 1, line 3, column 5: message", with
- * documents counted from 1 for humans (the engine counts from 0).
+ * documents counted from 1 for humans (the engine counts from 0). The list shows the problems of
+ * the editor's latest submission (Apply or Restart) and of the latest action: older ones describe
+ * text that is no longer there.
  */
 import type { ScenarioError } from "../../src/scenario/types";
 import { t } from "../i18n";
@@ -11,9 +13,9 @@ export interface ErrorItem {
   source: ErrorSource;
   severity: ScenarioError["severity"];
   text: string;
+  /** Where the problem is in the editor's text, when it is in the text at all. */
+  at?: { line: number; column: number };
 }
-
-const SOURCES: readonly ErrorSource[] = ["load", "apply", "action"];
 
 export function errorText(e: ScenarioError): string {
   // Problems from the UI (doc < 0) or without a position carry only their message.
@@ -22,8 +24,15 @@ export function errorText(e: ScenarioError): string {
   return t("errors.at", { doc: e.doc + 1, line: e.line, column: e.column, message: e.message });
 }
 
-/** Every current problem, scenario load first, each source in the engine's order. */
-export function errorItems(diagnostics: Readonly<Record<ErrorSource, readonly ScenarioError[]>>): ErrorItem[] {
-  return SOURCES.flatMap((source) =>
-    diagnostics[source].map((e, i) => ({ key: `${source}-${i}`, source, severity: e.severity, text: errorText(e) })));
+/** The problems about the editor's text (`submitted`'s) and the latest action's, in the engine's order. */
+export function errorItems(diagnostics: Readonly<Record<ErrorSource, readonly ScenarioError[]>>, submitted: ErrorSource | null): ErrorItem[] {
+  const sources: ErrorSource[] = submitted && submitted !== "action" ? [submitted, "action"] : ["action"];
+  return sources.flatMap((source) =>
+    diagnostics[source].map((e, i) => ({
+      key: `${source}-${i}`,
+      source,
+      severity: e.severity,
+      text: errorText(e),
+      ...(e.doc >= 0 && e.line > 0 ? { at: { line: e.line, column: Math.max(1, e.column) } } : {}),
+    })));
 }

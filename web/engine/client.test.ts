@@ -19,8 +19,8 @@ class FakeWorker implements EngineWorker {
   }
 }
 
-const snapshot: WireSnapshot = { time: 0, epochMs: 0, objects: [], events: [] };
-const patch = (time: number) => ({ time, upserts: [], removed: [], events: [], steps: [] });
+const snapshot: WireSnapshot = { cause: "load", time: 0, epochMs: 0, objects: [], events: [], eventCount: 0, horizon: 0 };
+const patch = (time: number) => ({ time, changes: [], events: [], eventCount: 0, steps: [], horizon: time });
 
 function setup() {
   const store = createAppStore("");

@@ -5,6 +5,7 @@
  * Commands sent before the worker said `ready` wait in order and go out once it has.
  */
 import { PROTOCOL_VERSION, type FromWorker, type Replay, type ToWorker, type UiAction } from "../../src/protocol/messages";
+import type { Kind } from "../../src/api/types";
 import type { AppStore } from "../state/store";
 
 /** The part of a Worker the client uses (a fake in tests). */
@@ -62,6 +63,8 @@ export class EngineClient {
   step(): void { this.send({ type: "step" }); }
   setSpeed(speed: number): void { this.send({ type: "setSpeed", speed }); }
   seek(time: number): void { this.send({ type: "seek", time }); }
+  /** Steps until the object changes or gets an event (the timeline's "next change of the selection"). */
+  stepToChange(target: { kind: Kind; namespace?: string; name: string }): void { this.send({ type: "stepToChange", target }); }
   apply(yaml: string): void { this.send({ type: "apply", yaml }); }
   action(action: UiAction): void { this.send({ type: "action", action }); }
 

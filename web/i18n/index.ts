@@ -1,14 +1,30 @@
 /**
- * String lookup for the UI. Every string a component shows comes from a catalogue by key; English
- * is the only catalogue today (Korean comes later and must define the same keys).
+ * String lookup for the UI. Every string a component shows comes from a catalogue by key. English
+ * (en.ts) is the reference; another language is one more file whose catalogue has the same keys
+ * and the same `{param}` placeholders (checkCatalogue in check.ts says what is missing), added to
+ * CATALOGUES below.
  */
 import { en, type Catalogue, type MessageKey } from "./en";
 
-export type { MessageKey };
+export type { Catalogue, MessageKey };
+
+export const CATALOGUES = { en } as const satisfies Record<string, Catalogue>;
+export type Locale = keyof typeof CATALOGUES;
 
 let catalogue: Catalogue = en;
+let current: Locale = "en";
 
-/** Switches the active catalogue (used when a second language lands). */
+/** Switches the active language; components read strings when they render. */
+export function setLocale(locale: Locale): void {
+  catalogue = CATALOGUES[locale];
+  current = locale;
+}
+
+export function locale(): Locale {
+  return current;
+}
+
+/** Switches to a catalogue directly (tests, a language being written). */
 export function setCatalogue(c: Catalogue): void {
   catalogue = c;
 }

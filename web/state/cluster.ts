@@ -90,7 +90,7 @@ export function applyPatch(m: ClusterMirror, seq: number, patch: WirePatch): Clu
     snapshots: m.snapshots,
     objects,
     events,
-    markers: appendMarkers(m.markers, patch.events, patch.horizon),
+    markers: appendMarkers(m.markers, patch.events, patch.eventCount, patch.horizon, patch.time),
     lastStep: patch.steps.at(-1) ?? m.lastStep,
   };
 }

@@ -25,36 +25,37 @@ export interface Markers {
 /** Marks kept at most; past it a long run keeps only its warnings' marks. */
 export const MARKER_LIMIT = 200_000;
 
-export const emptyMarkers: Markers = { list: [], length: 0 };
+export const emptyMarkers: Markers = Object.freeze({ list: Object.freeze([]) as readonly Marker[], length: 0 });
 
 function mark(e: EventRecord): Marker {
   return { time: e.time, warning: e.type === "Warning" };
 }
 
-/** Writes `events` as numbers `first`, `first + 1`, … and returns the version that ends at `end`. */
-function write(m: Markers, first: number, events: readonly EventRecord[], keepPast: boolean): Markers {
-  let list = m.list as Marker[];
+/**
+ * Writes `events` as numbers `first`, `first + 1`, … With `keepFuture`, the marks past them stay
+ * (a replay writes the same values again); without, the new version ends with these events.
+ */
+function write(m: Markers, first: number, events: readonly EventRecord[], keepFuture: boolean): Markers {
+  // The shared empty list is never written: each run gets its own.
+  let list = Object.isFrozen(m.list) ? m.list.slice() : (m.list as Marker[]);
   const end = first + events.length;
-  const keep = keepPast ? Math.max(m.length, end) : end;
-  // Writing below what another version may read would change that version: copy first.
-  if (first < list.length && !keepPast) list = list.slice(0, first);
-  if (first > list.length) {
-    // A gap before `first` (a long run's snapshot holds only its latest events): leave it empty.
-    list = list.slice();
-    list.length = first;
-  }
+  // Rewriting below what another version may read would change that version: copy the prefix.
+  if (!keepFuture && first < list.length) list = list.slice(0, first);
+  // A long run's snapshot holds only its latest events: the marks before them stay holes.
+  if (first > list.length) list.length = first;
   for (let i = 0; i < events.length; i++) {
-    const idx = first + i;
-    if (idx >= MARKER_LIMIT && events[i]!.type !== "Warning") continue;
-    list[idx] = mark(events[i]!);
+    const e = events[i]!;
+    if (first + i >= MARKER_LIMIT && e.type !== "Warning") continue;
+    list[first + i] = mark(e);
   }
-  return { list, length: Math.min(Math.max(keep, list.length === keep ? keep : keep), list.length) };
+  if (list.length < end) list.length = end;
+  return { list, length: keepFuture ? Math.max(m.length, end) : end };
 }
 
 /** Marks after a snapshot: a load starts afresh; a seek or resync keeps the future up to the horizon. */
 export function markersAfterSnapshot(prev: Markers, snap: WireSnapshot): Markers {
   const first = snap.eventCount - snap.events.length;
-  if (snap.cause === "load") return write(emptyMarkers, first, snap.events, false);
+  if (snap.cause === "load") return write({ list: [], length: 0 }, first, snap.events, false);
   const keepFuture = snap.horizon > snap.time;
   return write(prev, first, snap.events, keepFuture);
 }

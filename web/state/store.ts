@@ -1,94 +1,49 @@
 /**
- * The app's state, one zustand store in slices. Each slice has one writer:
- * - cluster: the mirror of the simulated cluster, written only by engine snapshots and patches;
- * - playback, diagnostics, engine: written only by the engine client from worker messages;
- * - editor: written only by editor actions.
+ * The app's state, one zustand store composed of slices, each in its own file with one writer:
+ * - cluster (cluster-slice.ts): the mirror of the simulated cluster, written only by engine
+ *   snapshots and patches, published once per animation frame;
+ * - playback (playback.ts), engine status and diagnostics (engine-status.ts): written by the
+ *   engine client from worker messages (the pending seek by the seek controller);
+ * - selection (selection.ts) and layout (layout.ts): written by the canvas and panels;
+ * - editor (editor.ts): written only by editor actions.
  * Components read through selectors (`useApp(s => …)`) and derive views with plain functions.
  */
 import { useStore } from "zustand";
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { ScenarioError } from "../../src/scenario/types";
-import type { WirePatch, WireSnapshot } from "../../src/protocol/messages";
-import { applyPatch, emptyMirror, mirrorFromSnapshot, type ClusterMirror } from "./cluster";
 import { DEFAULT_SCENARIO } from "../editor/default-scenario";
+import { createClusterSlice, type ClusterSlice } from "./cluster-slice";
+import { createEditorSlice, type EditorSlice } from "./editor";
+import { createDiagnosticsSlice, createEngineSlice, type DiagnosticsSlice, type EngineSlice } from "./engine-status";
+import { defaultFrameScheduler, type FrameScheduler } from "./frame";
+import { createLayoutSlice, type LayoutSlice } from "./layout";
+import { createPlaybackSlice, type PlaybackSlice } from "./playback";
+import { createSelectionSlice, type SelectionSlice } from "./selection";
 
-export type ErrorSource = "load" | "apply" | "action";
+export type { ClusterSlice } from "./cluster-slice";
+export type { EditorSlice } from "./editor";
+export type { DiagnosticsSlice, EngineSlice, EngineStatus, ErrorSource } from "./engine-status";
+export type { LayoutSlice } from "./layout";
+export type { PlaybackSlice } from "./playback";
+export type { SelectionSlice } from "./selection";
 
-export interface ClusterSlice {
-  cluster: ClusterMirror;
-  /** Replaces the mirror. */
-  receiveSnapshot(seq: number, snapshot: WireSnapshot): void;
-  /** Applies a patch; false when its seq does not follow (the caller asks for a resync). */
-  receivePatch(seq: number, patch: WirePatch): boolean;
-}
-
-export interface PlaybackSlice {
-  playback: { playing: boolean; speed: number };
-  receivePlayback(playing: boolean, speed: number): void;
-}
-
-export interface DiagnosticsSlice {
-  /** The latest problems per source; each `errors` message replaces its source's list. */
-  diagnostics: Readonly<Record<ErrorSource, readonly ScenarioError[]>>;
-  receiveErrors(source: ErrorSource, errors: readonly ScenarioError[]): void;
-}
-
-export type EngineStatus = { state: "starting" } | { state: "ready" } | { state: "fatal"; message: string };
-
-export interface EngineSlice {
-  engine: EngineStatus;
-  setEngineStatus(status: EngineStatus): void;
-}
-
-export interface EditorSlice {
-  editor: { text: string };
-  setEditorText(text: string): void;
-}
-
-export type AppState = ClusterSlice & PlaybackSlice & DiagnosticsSlice & EngineSlice & EditorSlice;
+export type AppState = ClusterSlice & PlaybackSlice & DiagnosticsSlice & EngineSlice & EditorSlice & SelectionSlice & LayoutSlice;
 export type AppStore = StoreApi<AppState>;
 
-type Set = StoreApi<AppState>["setState"];
-type Get = StoreApi<AppState>["getState"];
+export interface StoreOptions {
+  /** When the cluster mirror is published (default: once per animation frame; at once outside a browser). */
+  frame?: FrameScheduler;
+}
 
-const clusterSlice = (set: Set, get: Get): ClusterSlice => ({
-  cluster: emptyMirror,
-  receiveSnapshot: (seq, snapshot) => set({ cluster: mirrorFromSnapshot(seq, snapshot) }),
-  receivePatch: (seq, patch) => {
-    const next = applyPatch(get().cluster, seq, patch);
-    if (next === "gap") return false;
-    set({ cluster: next });
-    return true;
-  },
-});
-
-const playbackSlice = (set: Set): PlaybackSlice => ({
-  playback: { playing: false, speed: 1 },
-  receivePlayback: (playing, speed) => set({ playback: { playing, speed } }),
-});
-
-const diagnosticsSlice = (set: Set, get: Get): DiagnosticsSlice => ({
-  diagnostics: { load: [], apply: [], action: [] },
-  receiveErrors: (source, errors) => set({ diagnostics: { ...get().diagnostics, [source]: errors } }),
-});
-
-const engineSlice = (set: Set): EngineSlice => ({
-  engine: { state: "starting" },
-  setEngineStatus: (engine) => set({ engine }),
-});
-
-const editorSlice = (set: Set, initialText: string): EditorSlice => ({
-  editor: { text: initialText },
-  setEditorText: (text) => set({ editor: { text } }),
-});
-
-export function createAppStore(initialText: string = DEFAULT_SCENARIO): AppStore {
+export function createAppStore(initialText: string = DEFAULT_SCENARIO, opts: StoreOptions = {}): AppStore {
+  const frame = opts.frame ?? defaultFrameScheduler();
   return createStore<AppState>()((set, get) => ({
-    ...clusterSlice(set, get),
-    ...playbackSlice(set),
-    ...diagnosticsSlice(set, get),
-    ...engineSlice(set),
-    ...editorSlice(set, initialText),
+    ...createClusterSlice(set, get, frame),
+    ...createPlaybackSlice(set),
+    ...createDiagnosticsSlice(set, get),
+    ...createEngineSlice(set),
+    ...createEditorSlice(set, initialText),
+    ...createSelectionSlice(set, get),
+    ...createLayoutSlice(set, get),
   }));
 }
 

@@ -6,6 +6,7 @@
 import type { ObjectStore } from "../../api/store";
 import type { Millis } from "../../clock/time";
 import type { ApplyOutcome } from "../../sim/actions";
+import type { LogRequest, LogResult } from "../../kubelet/logs";
 
 export interface CommandResult {
   stdout: string;
@@ -22,6 +23,35 @@ export interface KubectlHost {
   timestamp(t: Millis): string;
   /** `kubectl apply -f -` of a manifest stream. */
   apply(text: string): { errors: Array<{ message: string }>; applied: ApplyOutcome[] };
+  /** What the API server proxies to the kubelets (logs, exec, metrics); absent without kubelets. */
+  readonly nodes?: NodeProxy;
+}
+
+/** `kubectl exec`: a command run to completion in a running container's shell. */
+export interface ExecRequest {
+  namespace: string;
+  pod: string;
+  container: string;
+  argv: readonly string[];
+}
+
+export type ExecResult =
+  | { ok: true; exitCode: number; output: string; timedOut: boolean }
+  /** The kubelet refused (no such running container): kubectl's whole error line. */
+  | { ok: false; message: string };
+
+/** One container's usage as the metrics API (metrics.k8s.io PodMetrics) reports it. */
+export interface ContainerUsage {
+  name: string;
+  cpuMilli: number;
+  memoryBytes: number;
+}
+
+export interface NodeProxy {
+  logs(req: LogRequest): LogResult;
+  exec(req: ExecRequest): ExecResult;
+  /** The metrics API: undefined when no usage is served (kubectl top then says so). */
+  usage?(namespace: string, pod: string): readonly ContainerUsage[] | undefined;
 }
 
 export interface CommandContext {

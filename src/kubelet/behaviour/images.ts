@@ -9,6 +9,7 @@
  * .test, .localhost: "no such host"), or when it names a tag a well-known image never had
  * (nginx:1.161 — the Deployment docs' typo).
  */
+import { Random } from "../../clock/random";
 import { parseDuration } from "../../clock/time";
 
 export interface ImageInfo {
@@ -131,8 +132,9 @@ function known(image: string): KnownImage | undefined {
 
 export function imageInfo(image: string): ImageInfo {
   const size = known(image)?.size ?? DEFAULT_SIZE;
+  const r = new Random(image, "digest");
   let digest = "";
-  for (let i = 0; i < 8; i++) digest += fnv1a(`${image}#${i}`).toString(16).padStart(8, "0");
+  for (let i = 0; i < 8; i++) digest += r.nextUint32().toString(16).padStart(8, "0");
   return { sizeBytes: size + (fnv1a(image) % 1_000_000), digest };
 }
 

@@ -29,17 +29,10 @@ export function imageScore(sumScores: number, numContainers: number): number {
   return idiv(MAX_NODE_SCORE * (s - MIN_THRESHOLD), max - MIN_THRESHOLD);
 }
 
-const podImages = new WeakMap<PodInfo, string[]>();
-
 /** The normalized image names of the pod's init and app containers, computed once per pod. */
-function imagesOf(pod: PodInfo): string[] {
-  let names = podImages.get(pod);
-  if (!names) {
-    const spec = pod.pod.spec;
-    names = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])].map((c) => normalizedImageName(c.image ?? ""));
-    podImages.set(pod, names);
-  }
-  return names;
+function imagesOf(pod: PodInfo): readonly string[] {
+  return (pod.images ??= [...(pod.pod.spec?.initContainers ?? []), ...(pod.pod.spec?.containers ?? [])]
+    .map((c) => normalizedImageName(c.image ?? "")));
 }
 
 export class ImageLocality implements ScorePlugin {

@@ -6,7 +6,7 @@
  * gets 100 (DefaultNormalizeScore). Weight 2.
  */
 import type { NodeInfo } from "../node-info";
-import { compilePreferredTerms, requiredNodeAffinity, type RequiredNodeAffinity } from "../nodeaffinity";
+import { compilePreferredTerms, type RequiredNodeAffinity } from "../nodeaffinity";
 import type { PodInfo } from "../pod-info";
 import {
   NodeChange, SKIP, status, type ClusterEvent, type CycleState, type EnqueuePlugin, type FilterPlugin, type PreFilterOutcome,
@@ -46,7 +46,7 @@ export class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlug
     const spec = pod.pod.spec;
     const required = spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
     if (!required && !spec?.nodeSelector) return SKIP;
-    state.write(PRE_FILTER_KEY, new PreFilterState(requiredNodeAffinity(pod.pod)));
+    state.write(PRE_FILTER_KEY, new PreFilterState(pod.requiredNodeAffinity));
     const terms = required?.nodeSelectorTerms ?? [];
     if (terms.length === 0) return null;
     // Node names every term pins with `metadata.name In`, intersected within a term, ORed across.
@@ -66,10 +66,9 @@ export class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlug
     return names ? { nodeNames: names } : null;
   }
 
-  filter(state: CycleState, pod: PodInfo, node: NodeInfo): Status | null {
-    const s = state.read<PreFilterState>(PRE_FILTER_KEY);
-    const required = s ? s.required : requiredNodeAffinity(pod.pod);
-    return required.match(node.node) ? null : REJECT;
+  filter(_state: CycleState, pod: PodInfo, node: NodeInfo): Status | null {
+    // PreFilter's state holds the same compiled selector the PodInfo keeps.
+    return pod.requiredNodeAffinity.matches(node.labels, node.name) ? null : REJECT;
   }
 
   preScore(state: CycleState, pod: PodInfo): Status | null {
@@ -91,7 +90,7 @@ export class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlug
 
   queueingHint(event: ClusterEvent, pod: PodInfo): QueueingHint | undefined {
     if (event.kind !== "NodeAdd" && !(event.kind === "NodeUpdate" && event.changes & NodeChange.Label)) return undefined;
-    const required = requiredNodeAffinity(pod.pod);
+    const required = pod.requiredNodeAffinity;
     if (!required.match(event.node.node)) return "QueueSkip";
     if (event.kind === "NodeAdd") return "Queue";
     return required.match(event.old.node) ? "QueueSkip" : "Queue";

@@ -7,7 +7,6 @@
  * constraints are the pod's own) are ignored and score 0.
  */
 import type { NodeInfo } from "../node-info";
-import { requiredNodeAffinity } from "../nodeaffinity";
 import type { PodInfo } from "../pod-info";
 import { MAX_NODE_SCORE, type StateData } from "../types";
 import { idiv } from "./helper";
@@ -53,7 +52,7 @@ export function preScoreSpread(
     });
   }
   const weights = constraints.map((c, i) => normalizingWeight(c.topologyKey === HOSTNAME ? filtered.length - ignored.size : sizes[i]!));
-  const affinity = requiredNodeAffinity(pod.pod);
+  const affinity = pod.requiredNodeAffinity;
   for (const node of all) {
     if (requireAllTopologies && !hasAllKeys(node.labels, constraints)) continue;
     constraints.forEach((c, i) => {

@@ -17,7 +17,7 @@ import type { LabelSelectorRequirement } from "kubernetes-types/meta/v1";
 import { compileSelector, isSelectorError, NOTHING, type Selector } from "../../api/selector";
 import type { Snapshot } from "../cache";
 import type { NodeInfo } from "../node-info";
-import { requiredNodeAffinity, type RequiredNodeAffinity } from "../nodeaffinity";
+import type { RequiredNodeAffinity } from "../nodeaffinity";
 import type { PodInfo } from "../pod-info";
 import { doNotScheduleTaint, findUntoleratedTaint } from "../taints";
 import {
@@ -82,7 +82,7 @@ export function constraintsFor(list: readonly TopologySpreadConstraint[], pod: P
 
 /** matchNodeInclusionPolicies. */
 export function nodeIncluded(c: Constraint, pod: PodInfo, node: NodeInfo, affinity: RequiredNodeAffinity): boolean {
-  if (c.honorAffinity && !affinity.match(node.node)) return false;
+  if (c.honorAffinity && !affinity.matches(node.labels, node.name)) return false;
   if (c.honorTaints && findUntoleratedTaint(node.taints, pod.pod.spec?.tolerations, doNotScheduleTaint)) return false;
   return true;
 }
@@ -174,7 +174,7 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
   preFilter(state: CycleState, pod: PodInfo): PreFilterOutcome {
     const constraints = this.constraints(pod, "DoNotSchedule");
     if (constraints.length === 0) return SKIP;
-    const affinity = requiredNodeAffinity(pod.pod);
+    const affinity = pod.requiredNodeAffinity;
     const keys = [...new Set(constraints.map((c) => c.topologyKey))];
     // Every node counts when the policies exclude none: the memoized counts answer directly.
     const everyNode = constraints.every((c) => (!c.honorAffinity || !affinity.constrained) && !c.honorTaints);

@@ -1,0 +1,116 @@
+/**
+ * The cluster view: the scheduling queue on top, zones below it (each a labelled group of its
+ * Nodes, each Node with its Pods in a grid), Ingresses and Services in columns on the left with
+ * edges to their backends and ready endpoints. Zones sit side by side ("columns") or stacked
+ * ("rows"); `bestArrangement` picks the one that fills the canvas at the larger zoom.
+ */
+import type { ClusterModel } from "../model/cluster-model";
+import type { PodView } from "../model/pods";
+import { MACHINE, POD, QUEUE, SERVICE, ZONE, gridCell, gridColumns, gridHeight, gridWidth } from "./geometry";
+import type { CanvasEdge, CanvasItem, CanvasLayout } from "./types";
+
+export type Arrangement = "columns" | "rows";
+
+/** A Service with more ready endpoints than this gets one edge per Node hosting them instead. */
+export const MAX_ENDPOINT_EDGES = 60;
+
+export function clusterLayout(model: ClusterModel, arrangement: Arrangement): CanvasLayout {
+  const items: CanvasItem[] = [];
+  const edges: CanvasEdge[] = [];
+  let most = 0;
+  for (const list of model.podsOnNode.values()) most = Math.max(most, list.length);
+  const cols = gridColumns(most);
+  const machineW = gridWidth(cols) + 2 * MACHINE.pad;
+  const machineH = (name: string) => MACHINE.head + gridHeight(model.podsOnNode.get(name)?.length ?? 0, cols) + MACHINE.pad;
+
+  // Network columns on the left.
+  const hasIngress = model.ingresses.length > 0;
+  const hasServices = model.services.length > 0;
+  const ingressX = 0;
+  const serviceX = hasIngress ? SERVICE.w + SERVICE.colGap : 0;
+  const left = (hasIngress ? SERVICE.w + SERVICE.colGap : 0) + (hasServices ? SERVICE.w + SERVICE.colGap : 0);
+
+  // Zone boxes, measured first so the queue lane can span them.
+  const zoneBoxes = model.zones.map((z) => {
+    const heights = z.nodes.map((n) => machineH(n.name));
+    if (arrangement === "columns") {
+      const inner = heights.reduce((a, h) => a + h, 0) + Math.max(0, heights.length - 1) * MACHINE.gap;
+      return { zone: z, heights, w: machineW + 2 * ZONE.pad, h: ZONE.head + inner + ZONE.pad };
+    }
+    const tallest = Math.max(0, ...heights);
+    return { zone: z, heights, w: 2 * ZONE.pad + z.nodes.length * machineW + Math.max(0, z.nodes.length - 1) * MACHINE.gap, h: ZONE.head + tallest + ZONE.pad };
+  });
+  // Equal boxes read as a grid: columns share the tallest height, rows the widest width.
+  const zoneW = Math.max(0, ...zoneBoxes.map((b) => b.w));
+  const zoneH = Math.max(0, ...zoneBoxes.map((b) => b.h));
+  const zonesW = arrangement === "columns" ? zoneBoxes.length * zoneW + Math.max(0, zoneBoxes.length - 1) * ZONE.gap : zoneW;
+
+  // The scheduling queue lane.
+  const laneW = Math.max(zonesW, 2 * QUEUE.pad + gridWidth(2));
+  const perRow = Math.max(1, Math.floor((laneW - 2 * QUEUE.pad + POD.gap) / (POD.w + POD.gap)));
+  const laneH = QUEUE.head + gridHeight(model.queue.length, perRow) + QUEUE.pad;
+  items.push({
+    type: "queue", id: "queue", x: left, y: 0, w: laneW, h: laneH,
+    data: { count: model.queue.length, unschedulable: model.queue.filter((p) => p.unschedulable).length },
+  });
+  model.queue.forEach((p, i) => pushPod(items, p, gridCell(i, perRow, left + QUEUE.pad, QUEUE.head)));
+
+  const top = laneH + QUEUE.gap;
+  zoneBoxes.forEach((b, zi) => {
+    const zx = arrangement === "columns" ? left + zi * (zoneW + ZONE.gap) : left;
+    const zy = arrangement === "columns" ? top : top + zi * (zoneH + ZONE.gap);
+    const podCount = b.zone.nodes.reduce((a, n) => a + (model.podsOnNode.get(n.name)?.length ?? 0), 0);
+    items.push({ type: "zone", id: b.zone.id, x: zx, y: zy, w: zoneW, h: zoneH, data: { name: b.zone.name, nodeCount: b.zone.nodes.length, podCount } });
+    let mx = zx + ZONE.pad;
+    let my = zy + ZONE.head;
+    b.zone.nodes.forEach((n, ni) => {
+      const mh = b.heights[ni]!;
+      items.push({ type: "machine", id: n.id, x: mx, y: my, w: machineW, h: mh, data: n });
+      (model.podsOnNode.get(n.name) ?? []).forEach((p, i) => pushPod(items, p, gridCell(i, cols, mx + MACHINE.pad, my + MACHINE.head)));
+      if (arrangement === "columns") my += mh + MACHINE.gap;
+      else mx += machineW + MACHINE.gap;
+    });
+  });
+  const zonesH = arrangement === "columns" ? (zoneBoxes.length > 0 ? zoneH : 0) : zoneBoxes.length * zoneH + Math.max(0, zoneBoxes.length - 1) * ZONE.gap;
+
+  // Services and Ingresses, top-aligned with the zones.
+  const podNode = new Map<string, string>();
+  for (const [node, list] of model.podsOnNode) for (const p of list) podNode.set(p.id, `Node/${node}`);
+  model.services.forEach((s, i) => {
+    items.push({ type: "service", id: s.id, x: serviceX, y: top + i * (SERVICE.h + SERVICE.gap), w: SERVICE.w, h: SERVICE.h, data: s });
+    const targets = s.endpoints.filter((id) => model.pods.has(id));
+    if (targets.length <= MAX_ENDPOINT_EDGES) {
+      for (const t of targets) edges.push({ id: `${s.id}->${t}`, source: s.id, target: t, kind: "endpoint" });
+    } else {
+      for (const n of new Set(targets.map((t) => podNode.get(t)).filter((n): n is string => !!n))) {
+        edges.push({ id: `${s.id}->${n}`, source: s.id, target: n, kind: "endpoint" });
+      }
+    }
+  });
+  const serviceIds = new Set(model.services.map((s) => s.id));
+  model.ingresses.forEach((g, i) => {
+    items.push({ type: "ingress", id: g.id, x: ingressX, y: top + i * (SERVICE.h + SERVICE.gap), w: SERVICE.w, h: SERVICE.h, data: g });
+    for (const b of g.backends) if (serviceIds.has(b)) edges.push({ id: `${g.id}->${b}`, source: g.id, target: b, kind: "backend" });
+  });
+  const netH = Math.max(model.services.length, model.ingresses.length) * (SERVICE.h + SERVICE.gap);
+
+  return { items, edges, width: left + laneW, height: Math.max(top + zonesH, top + netH) };
+}
+
+function pushPod(items: CanvasItem[], p: PodView, at: { x: number; y: number }): void {
+  items.push({ type: "pod", id: p.id, x: at.x, y: at.y, w: POD.w, h: POD.h, data: p });
+}
+
+/** The zoom at which a layout fits a viewport of `w` × `h` pixels. */
+export function fitZoom(layout: { width: number; height: number }, w: number, h: number): number {
+  if (layout.width <= 0 || layout.height <= 0) return 1;
+  return Math.min(w / layout.width, h / layout.height);
+}
+
+/** The arrangement whose layout fits a `w` × `h` viewport at the larger zoom (columns on a tie). */
+export function bestArrangement(model: ClusterModel, w: number, h: number): Arrangement {
+  if (w <= 0 || h <= 0) return "columns";
+  const cols = fitZoom(clusterLayout(model, "columns"), w, h);
+  const rows = fitZoom(clusterLayout(model, "rows"), w, h);
+  return rows > cols * 1.05 ? "rows" : "columns";
+}

@@ -1,0 +1,55 @@
+/**
+ * The canvas's backdrops: a zone (React Flow's built-in "group" type draws no label, so zones have
+ * their own), the scheduling queue lane, and the box around a workload's pods.
+ */
+import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
+import { memo } from "react";
+import { t } from "../../i18n";
+import type { PodSetData, QueueData, ZoneData } from "../layout/types";
+import { ZONE_LABEL } from "../model/nodes";
+
+export const ZoneNode = memo(function ZoneNode({ data }: NodeProps<Node<ZoneData, "zone">>) {
+  return (
+    <div className="kp-zone" data-zone={data.name}>
+      <div className="kp-zone-head">
+        <span className="kp-zone-kicker">{t("canvas.zone")}</span>
+        <span className="kp-zone-name">{data.name || t("canvas.zone.none")}</span>
+        <span className="kp-zone-count">{t("canvas.zone.count", { nodes: data.nodeCount, pods: data.podCount })}</span>
+      </div>
+      {data.name && <code className="kp-zone-label">{ZONE_LABEL}={data.name}</code>}
+    </div>
+  );
+});
+
+export const QueueNode = memo(function QueueNode({ data }: NodeProps<Node<QueueData, "queue">>) {
+  return (
+    <div className={`kp-queue${data.count > 0 ? " has-pods" : ""}`} data-testid="canvas-queue" data-count={data.count}>
+      <div className="kp-queue-head">
+        <QueueIcon />
+        <span className="kp-queue-title">{t("canvas.queue")}</span>
+        <span className="kp-queue-count">{data.count}</span>
+        <span className="kp-queue-hint">
+          {data.unschedulable > 0 ? t("canvas.queue.unschedulable", { count: data.unschedulable }) : t("canvas.queue.hint")}
+        </span>
+      </div>
+      {data.count === 0 && <div className="kp-queue-empty">{t("canvas.queue.empty")}</div>}
+    </div>
+  );
+});
+
+export const PodSetNode = memo(function PodSetNode({ data }: NodeProps<Node<PodSetData, "podset">>) {
+  return (
+    <div className="kp-podset">
+      <Handle type="target" position={Position.Left} className="kp-handle" isConnectable={false} />
+      {data.count === 0 && <span className="kp-podset-empty">{t("canvas.podset.empty")}</span>}
+    </div>
+  );
+});
+
+function QueueIcon() {
+  return (
+    <svg className="kp-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+      <path d="M2 4h12M2 8h8M2 12h5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" fill="none" />
+    </svg>
+  );
+}

@@ -1,0 +1,22 @@
+/**
+ * The dock's panels, registered by id. The next panels (scheduler "why?", describe, logs, the
+ * kubectl console, diagrams) join this list; each is a component that reads the store.
+ */
+import type { ReactNode } from "react";
+import type { MessageKey } from "../../i18n";
+import type { PanelId } from "../../state/layout";
+import { DetailsPanel } from "../details/DetailsPanel";
+import { EventList } from "../events/EventList";
+import { PodTable } from "../pods/PodTable";
+
+export interface PanelEntry {
+  id: PanelId;
+  label: MessageKey;
+  render(): ReactNode;
+}
+
+export const PANELS: readonly PanelEntry[] = [
+  { id: "details", label: "dock.details", render: () => <DetailsPanel /> },
+  { id: "events", label: "dock.events", render: () => <EventList /> },
+  { id: "pods", label: "dock.pods", render: () => <PodTable /> },
+];
