@@ -1,6 +1,7 @@
 import { expect, test, type ConsoleMessage, type Page } from "@playwright/test";
 import { ScenarioEditorPage } from "./pages/editor";
 import { Playground } from "./pages/playground";
+import { PodsTab } from "./pages/pods-tab";
 
 function collectErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -40,7 +41,7 @@ test("marks a schema mistake as you type and an engine error after Apply, each a
   await page.keyboard.press("Backspace");
   await editor.type("two");
   await expect(editor.squiggles("warning")).toHaveCount(1);
-  const typed = await editor.nextProblem();
+  const typed = await editor.firstProblem();
   expect(typed.line).toBe(6);
   expect(typed.message).toMatch(/Incorrect type|integer/i);
 
@@ -48,7 +49,7 @@ test("marks a schema mistake as you type and an engine error after Apply, each a
   await editor.applyWithKeyboard();
   await expect(editor.problems).toContainText("line 6");
   await expect(editor.squiggles("error")).toHaveCount(1);
-  const applied = await editor.nextProblem();
+  const applied = await editor.firstProblem();
   expect(applied.line).toBe(6);
   await app.screenshot("10-editor-problems");
 
@@ -81,26 +82,32 @@ test("applies a change to the running cluster without restarting it", async ({ p
   const errors = collectErrors(page);
   const app = new Playground(page);
   const editor = new ScenarioEditorPage(page);
+  const pods = new PodsTab(page);
   await app.open();
+  await pods.open();
   await app.setSpeed(10);
   await app.play();
-  await expect(app.podStatus("web-1")).toHaveText("Running");
+  await expect(pods.status("web-1")).toHaveText("Running");
   await app.pause();
   const before = await app.time();
 
   await editor.setText(`${await currentText(page)}---\n${DEPLOYMENT}`);
   await editor.apply();
-  // kubectl apply semantics: the clock goes on from where it was, the old pods stay Running.
-  await expect(app.podRow("web-1")).toBeVisible();
+  // kubectl apply semantics: the clock goes on from where it was, the old pods keep running, and
+  // the Deployment's pods join them as the cluster runs on.
   expect(await app.time()).toBeGreaterThanOrEqual(before);
-  await expect(app.podStatus("web-1")).toHaveText("Running");
-  await app.step();
-  await expect(app.pods.locator("tbody tr[data-pod^='shop-']")).toHaveCount(2);
-  await expect(app.podStatus("web-1")).toHaveText("Running");
+  await expect(pods.status("web-1")).toHaveText("Running");
+  await app.play();
+  await expect(pods.rowsStartingWith("shop-")).toHaveCount(2);
+  await app.pause();
+  await expect(pods.status("web-1")).toHaveText("Running");
+  await expect(pods.status("web-2")).toHaveText("Running");
 
   // Restart builds a fresh cluster from the text at t = 0.
   await editor.restartButton.click();
   await expect(app.virtualTime).toHaveText("t = 0.0s");
+  await expect(pods.rowsStartingWith("shop-")).toHaveCount(0);
+  await expect(pods.status("web-1")).not.toHaveText("Running");
   expect(errors).toEqual([]);
 });
 

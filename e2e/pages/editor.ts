@@ -14,6 +14,8 @@ export class ScenarioEditorPage {
   readonly importInput: Locator;
   readonly problems: Locator;
   readonly scenarioChanged: Locator;
+  /** The status line: "Applied at t = …"; counts the commands the engine ran. */
+  readonly status: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId("scenario-editor");
@@ -24,6 +26,7 @@ export class ScenarioEditorPage {
     this.importInput = this.root.getByTestId("import-file");
     this.problems = this.root.getByTestId("error-list");
     this.scenarioChanged = this.root.getByTestId("scenario-changed");
+    this.status = this.root.getByTestId("editor-status");
   }
 
   /** Waits until Monaco has replaced the plain editor shown while it loads. */
@@ -32,17 +35,28 @@ export class ScenarioEditorPage {
     await expect(this.root.locator(".view-lines")).not.toBeEmpty();
   }
 
+  /** Puts the keyboard focus in the editor (its hidden input, as a click on the text does). */
   async focus(): Promise<void> {
     await this.ready();
-    await this.root.locator(".view-lines").click();
+    await this.input().focus();
   }
 
-  /** Replaces the whole text, as a paste would (no auto-indent on the way in). */
+  private input(): Locator {
+    return this.monaco.locator("textarea.inputarea");
+  }
+
+  /**
+   * Replaces the whole text the way pasting does: select all, then a paste event carrying the
+   * text (typed text would be re-indented line by line by the editor's auto-indent).
+   */
   async setText(yaml: string): Promise<void> {
     await this.focus();
     await this.page.keyboard.press("ControlOrMeta+a");
-    await this.page.keyboard.press("Delete");
-    await this.page.keyboard.insertText(yaml);
+    await this.input().evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, yaml);
   }
 
   /** Puts the cursor at the end of `line` (1-based). */
@@ -59,13 +73,29 @@ export class ScenarioEditorPage {
     await this.page.keyboard.type(text, { delay: 15 });
   }
 
+  /** Presses Apply and waits until the engine ran the command (the status line counts it). */
   async apply(): Promise<void> {
+    const ran = await this.commandsRun();
     await this.applyButton.click();
+    await expect(this.status).toHaveAttribute("data-commands-run", String(ran + 1));
+    await this.nextFrames();
   }
 
   async applyWithKeyboard(): Promise<void> {
+    const ran = await this.commandsRun();
     await this.focus();
     await this.page.keyboard.press("ControlOrMeta+Enter");
+    await expect(this.status).toHaveAttribute("data-commands-run", String(ran + 1));
+    await this.nextFrames();
+  }
+
+  /** The cluster view publishes once per animation frame: two frames after an answer, it shows it. */
+  private async nextFrames(): Promise<void> {
+    await this.page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  }
+
+  private async commandsRun(): Promise<number> {
+    return Number(await this.status.getAttribute("data-commands-run"));
   }
 
   /** The line number the cursor is on, as the gutter highlights it. */
@@ -79,11 +109,12 @@ export class ScenarioEditorPage {
   }
 
   /**
-   * Jumps to the next marked problem (F8) and reads where it is and what it says, from the
-   * problem widget Monaco opens under that line.
+   * Jumps to the first marked problem (F8 from the top) and reads where it is and what it says,
+   * from the problem widget Monaco opens under that line.
    */
-  async nextProblem(): Promise<{ line: number; message: string }> {
+  async firstProblem(): Promise<{ line: number; message: string }> {
     await this.focus();
+    await this.page.keyboard.press("ControlOrMeta+Home");
     await this.page.keyboard.press("F8");
     const widget = this.page.locator(".marker-widget");
     await expect(widget).toBeVisible();

@@ -54,6 +54,8 @@ interface Health {
 /** A zone's rate-limited queue of nodes to taint (RateLimitedTimedQueue with a token bucket, burst 1). */
 class ZoneTainter {
   queue: string[] = [];
+  /** UniqueQueue's set: a node is queued once, until markNodeAsReachable removes it. */
+  readonly seen = new Set<string>();
   qps = EVICTION_QPS;
   private tokens = 1;
   private last = 0;
@@ -246,12 +248,15 @@ class NodeLifecycleController implements Component {
 
   private markForTainting(node: Stored<"Node">): void {
     const t = this.tainterFor(node);
-    if (!t.queue.includes(node.metadata.name)) t.queue.push(node.metadata.name);
+    if (t.seen.has(node.metadata.name)) return;
+    t.seen.add(node.metadata.name);
+    t.queue.push(node.metadata.name);
   }
 
   private markNodeAsReachable(node: Stored<"Node">): void {
     const t = this.tainterFor(node);
     t.queue = t.queue.filter((n) => n !== node.metadata.name);
+    t.seen.delete(node.metadata.name);
     const taints = node.spec?.taints ?? [];
     if (!taints.some((x) => x.effect === "NoExecute" && (x.key === TAINT_UNREACHABLE || x.key === TAINT_NOT_READY))) return;
     this.ctx.store.mutate("Node", undefined, node.metadata.name, (n) => {

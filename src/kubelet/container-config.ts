@@ -146,25 +146,24 @@ export class PodVolumes {
   }
 
   private build(v: PodVolume, ns: string, ips: { podIP?: string; hostIP?: string }): Volume | { message: string } {
-    const files = (data: Record<string, string>, items: Array<{ key: string; path: string }> | undefined, kind: string, name: string): Volume | { message: string } => {
+    const files = (data: Record<string, string>, items: Array<{ key: string; path: string }> | undefined): Volume | { message: string } => {
       const vol = new Volume(true);
       const pairs = items?.length ? items.map((i) => [i.path, data[i.key]] as const) : Object.entries(data);
       for (const [path, content] of pairs) {
         if (content === undefined) return { message: `configmap references non-existent config key: ${path}` };
         addFile(vol, path, content);
       }
-      void kind; void name;
       return vol;
     };
     if (v.configMap) {
       const cm = this.store.get("ConfigMap", ns, v.configMap.name ?? "");
       if (!cm) return v.configMap.optional ? new Volume(true) : { message: `configmap "${v.configMap.name}" not found` };
-      return files(cm.data ?? {}, v.configMap.items, "configmap", v.configMap.name ?? "");
+      return files(cm.data ?? {}, v.configMap.items);
     }
     if (v.secret) {
       const data = secretData(this.store, ns, v.secret.secretName ?? "");
       if (!data) return v.secret.optional ? new Volume(true) : { message: `secret "${v.secret.secretName}" not found` };
-      return files(data, v.secret.items, "secret", v.secret.secretName ?? "");
+      return files(data, v.secret.items);
     }
     if (v.downwardAPI) {
       const vol = new Volume(true);

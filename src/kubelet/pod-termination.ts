@@ -16,6 +16,8 @@ export class PodTermination {
   active = false;
   finished = false;
   cause: TerminationCause | undefined;
+  /** Containers that were running when termination began. */
+  readonly killed = new Set<string>();
   private handles: Array<{ poke(): void }> = [];
 
   constructor(private readonly w: PodWorker) {}
@@ -33,6 +35,7 @@ export class PodTermination {
     const order = [...running.filter((i) => !sidecars.includes(i.name)), ...running.filter((i) => sidecars.includes(i.name)).sort((a, b) => sidecars.indexOf(b.name) - sidecars.indexOf(a.name))];
     const gone = (name: string) => w.runtime.latest(name)?.state !== "running";
     for (const inst of order) {
+      this.killed.add(inst.name);
       const c = w.spec(inst.name);
       if (!c) continue;
       const idx = sidecars.indexOf(inst.name);

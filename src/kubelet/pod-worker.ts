@@ -266,7 +266,7 @@ export class PodWorker {
       env: { now: () => this.node.now(), after: (ms, label, run) => this.node.after(ms, `${this.label} ${c.name} ${label}`, run), epochMs: this.node.epochMs },
       pod: this.pod, container: c, role, attempt: latest ? latest.attempt + 1 : 0,
       processEnv: env.env, argv: commandLine(c, env.env), fs, net: this.node.network(this.namespace, rt),
-      exited: (i) => this.exited(i),
+      exited: () => this.exited(),
     });
     this.reasonCache.delete(c.name);
     // The PLEG sees the new container: the next sync may start what waited for it (a sidecar's followers).
@@ -284,11 +284,10 @@ export class PodWorker {
   }
 
   /** The PLEG saw a container exit. */
-  private exited(inst: ContainerInstance): void {
+  private exited(): void {
     if (!this.node.up()) return;
     if (this.termination.active) this.termination.containerExited();
     this.requestSync();
-    void inst;
   }
 
   /** Whether a container will be started again by a coming sync (for the Waiting state). */
@@ -311,6 +310,14 @@ export class PodWorker {
       now: this.node.now(), podIsTerminal, ...(this.statusReason ? { reason: this.statusReason } : {}),
     });
     if (this.statusReason) status.phase = "Failed";
+    if (podIsTerminal && this.statusReason?.reason === "Evicted") {
+      // The status manager's TerminatePod: containers removed with the evicted pod are reported
+      // as ContainerStatusUnknown, as `kubectl get pods` shows evicted pods.
+      for (const cs of [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])]) {
+        if (!this.termination.killed.has(cs.name)) continue;
+        cs.state = { terminated: { exitCode: 137, reason: "ContainerStatusUnknown", message: "The container could not be located when the pod was terminated" } };
+      }
+    }
     this.node.store.mutate("Pod", this.namespace, this.name, (p) => {
       if (p.metadata.uid !== this.uid) return false;
       p.status = status;

@@ -194,7 +194,7 @@ class Worker {
 export class PodProber {
   private readonly workers = new Map<string, Worker>();
 
-  constructor(containers: readonly Container[], private readonly host: ProbeHost) {
+  constructor(containers: readonly Container[], host: ProbeHost) {
     for (const c of containers) {
       for (const type of ["startup", "liveness", "readiness"] as const) {
         const spec = type === "startup" ? c.startupProbe : type === "liveness" ? c.livenessProbe : c.readinessProbe;

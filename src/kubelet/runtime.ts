@@ -227,7 +227,7 @@ export function containerFiles(pod: Pod, image: string, podIP: string): Record<s
   const ns = pod.metadata?.namespace ?? "default";
   const fqdn = pod.spec?.subdomain ? `${hostname}.${pod.spec.subdomain}.${ns}.svc.cluster.local\t` : "";
   // The service account volume (kube-api-access-*) every pod gets unless it opts out.
-  const sa = pod.spec?.automountServiceAccountToken === false ? {} : {
+  const sa: Record<string, string> = pod.spec?.automountServiceAccountToken === false ? {} : {
     "/var/run/secrets/kubernetes.io/serviceaccount/namespace": ns,
     "/var/run/secrets/kubernetes.io/serviceaccount/token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVwbGF5In0.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQifQ.c2ltdWxhdGVk",
     "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt": "-----BEGIN CERTIFICATE-----\nkubeplay simulated cluster CA\n-----END CERTIFICATE-----\n",

@@ -23,11 +23,14 @@ export interface StopEnv {
   http(port: number, path: string): void;
 }
 
-/** Runs a lifecycle hook; returns how long it ran (ms) and whether it failed. */
+/**
+ * Runs a lifecycle hook; returns how long it ran (ms) and whether it failed. A hook still running
+ * when the budget ends is abandoned, not failed (the kubelet only logs it).
+ */
 export function runHook(h: LifecycleHandler, c: Container, inst: ContainerInstance, budgetMs: number, env: StopEnv): { ms: number; failed: boolean } {
   if (h.exec) {
     const r = inst.process.exec(h.exec.command ?? [], budgetMs);
-    return { ms: Math.min(budgetMs, r.elapsedMs), failed: r.timedOut || r.code !== 0 };
+    return { ms: Math.min(budgetMs, r.elapsedMs), failed: !r.timedOut && r.code !== 0 };
   }
   if (h.sleep) return { ms: Math.min(budgetMs, h.sleep.seconds * 1000), failed: false };
   if (h.httpGet) {
@@ -71,9 +74,12 @@ export function stopContainer(
   const preStop = c.lifecycle?.preStop;
   if (preStop && graceSeconds > 0) {
     const r = runHook(preStop, c, inst, graceSeconds * 1000, env);
-    if (r.failed) env.recorder.event(env.pod, "Warning", EV.FailedPreStopHook, MSG.preStopFailed);
-    if (r.ms > 0) timers.push(env.after(r.ms, `preStop ${inst.name}`, afterHook));
-    else afterHook();
+    const hookDone = () => {
+      if (r.failed) env.recorder.event(env.pod, "Warning", EV.FailedPreStopHook, MSG.preStopFailed);
+      afterHook();
+    };
+    if (r.ms > 0) timers.push(env.after(r.ms, `preStop ${inst.name}`, hookDone));
+    else hookDone();
   } else {
     grace = Math.max(grace, 0);
     afterHook();

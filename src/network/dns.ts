@@ -87,8 +87,11 @@ function externalAddress(name: string): string {
   return `203.0.113.${(h % 253) + 1}`;
 }
 
+/** Top-level domains that exist on the internet (enough for scripts' usual targets). */
+const TLDS = new Set(["com", "org", "net", "io", "dev", "app", "co", "ai", "cloud", "gov", "edu", "info", "me", "sh", "kr", "jp", "cn", "de", "uk", "fr", "us", "eu", "in", "br", "ca", "au", "nl", "se", "ch", "it", "es", "ru"]);
+
 function looksExternal(name: string): boolean {
-  return /\.[a-z]{2,}$/i.test(name) && !name.endsWith(`.${CLUSTER_DOMAIN}`) && !name.endsWith(".local");
+  return name.includes(".") && TLDS.has(name.split(".").pop()!.toLowerCase());
 }
 
 /** Resolves a name as a pod in `namespace` would (search path, ndots:5). */

@@ -230,23 +230,21 @@ export class Framework {
     return feasible;
   }
 
-  /** PreScore, Score, NormalizeScore, weights; selectHost with reservoir sampling among the best. */
+  /** PreScore, Score, NormalizeScore, weights; selectHost picks at random among the best. */
   private prioritize(state: CycleState, pod: PodInfo, feasible: readonly NodeInfo[], capture: AttemptCapture | undefined): string {
     const n = feasible.length;
+    const active: WeightedScorePlugin[] = [];
+    for (const wp of this.profile.score) {
+      const s = wp.plugin.preScore ? wp.plugin.preScore(state, pod, feasible) : null;
+      if (s === null) active.push(wp);
+      else if (s.code === "Skip") state.skipScore.add(wp.plugin.name);
+      else throw new Error(`PreScore plugin ${wp.plugin.name} returned ${s.code}: ${statusMessage(s)}`);
+    }
     const totals = new Array<number>(n).fill(0);
-    for (const { plugin, weight } of this.profile.score) {
-      if (plugin.preScore) {
-        const s = plugin.preScore(state, pod, feasible);
-        if (s !== null) {
-          if (s.code === "Skip") {
-            state.skipScore.add(plugin.name);
-            continue;
-          }
-          throw new Error(`PreScore plugin ${plugin.name} returned ${s.code}: ${statusMessage(s)}`);
-        }
-      }
+    for (const { plugin, weight } of active) {
       const scores = new Array<number>(n);
-      for (let i = 0; i < n; i++) scores[i] = plugin.score(state, pod, feasible[i]!);
+      if (plugin.scoreAll) plugin.scoreAll(state, pod, feasible, scores);
+      else for (let i = 0; i < n; i++) scores[i] = plugin.score(state, pod, feasible[i]!);
       const raw = capture ? scores.slice() : undefined;
       plugin.normalize?.(state, pod, scores, feasible);
       for (let i = 0; i < n; i++) totals[i] = totals[i]! + scores[i]! * weight;

@@ -3,7 +3,7 @@
  * its tests and benchmarks. Nodes and pods are created as written (no API defaulting); pods are
  * scheduled as the clock runs.
  */
-import type { Node, Pod } from "kubernetes-types/core/v1";
+import type { Node, Pod, Taint } from "kubernetes-types/core/v1";
 import { EventRecorder } from "../api/events";
 import { ObjectStore } from "../api/store";
 import type { Kind, KindMap, Stored } from "../api/types";
@@ -90,7 +90,7 @@ export class SchedulerSandbox {
 }
 
 /** A node as a KWOK manifest would write it. */
-export function makeNode(name: string, opts: { cpu?: string; memory?: string; pods?: string; labels?: Record<string, string>; taints?: Node["spec"] extends infer S ? S extends { taints?: infer T } ? T : never : never; unschedulable?: boolean; images?: Array<{ names: string[]; sizeBytes: number }> } = {}): Node {
+export function makeNode(name: string, opts: { cpu?: string; memory?: string; pods?: string; labels?: Record<string, string>; taints?: Taint[]; unschedulable?: boolean; images?: Array<{ names: string[]; sizeBytes: number }> } = {}): Node {
   const alloc = { cpu: opts.cpu ?? "4", memory: opts.memory ?? "32Gi", pods: opts.pods ?? "110" };
   return {
     metadata: { name, labels: { "kubernetes.io/hostname": name, ...(opts.labels ?? {}) } },

@@ -104,6 +104,12 @@ export function runScore(plugin: ScorePlugin & Partial<PreScorePlugin>, p: PodIn
     if (s?.code === "Skip") return undefined;
   }
   const raw = nodes.map((n) => plugin.score(state, p, n));
+  if (plugin.scoreAll) {
+    // The batch path must agree with Score node by node.
+    const batch = new Array<number>(nodes.length);
+    plugin.scoreAll(state, p, nodes, batch);
+    if (JSON.stringify(batch) !== JSON.stringify(raw)) throw new Error(`${plugin.name}.scoreAll ${JSON.stringify(batch)} ≠ score ${JSON.stringify(raw)}`);
+  }
   const normalized = raw.slice();
   plugin.normalize?.(state, p, normalized, nodes);
   return Object.fromEntries(nodes.map((n, i) => [n.name, [raw[i]!, normalized[i]!]]));

@@ -22,6 +22,7 @@ import { defaultComponents } from "./components";
 import { Machines } from "./machines";
 import { applyObject, performAction, type ActionResult, type ApplyOutcome } from "./actions";
 import { runKubectl, type CommandResult, type KubectlHost } from "../kubectl/commands";
+import { kubeletProxy } from "../kubectl/commands/node-proxy";
 import { isExplainer } from "../scheduler/scheduler";
 import type { ScheduleAttempt } from "../scheduler/explain";
 
@@ -248,6 +249,7 @@ export class Simulation {
       now: () => this.clock.now,
       timestamp: (t) => timestamp(this.epochMs, t),
       apply: (text: string) => this.apply(text),
+      nodes: kubeletProxy(this.components.find((c) => c.name === KUBELET), this.store),
     };
   }
 

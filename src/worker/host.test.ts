@@ -540,7 +540,8 @@ describe("WorkerHost load with replay (share links, autosave)", () => {
   });
 
   it.each([
-    { name: "a step past the end of the queue", replay: { commands: [], ran: 0, step: 1e6, time: 0 } },
+    { name: "a step past its own time", replay: { commands: [], ran: 0, step: 1e6, time: 0 } },
+    { name: "a step that no time can reach", replay: { commands: [], ran: 0, step: 1e9, time: 5 } },
     { name: "a command before the previous one", replay: { commands: [
       { atStep: 5, time: 0, command: APPLY },
       { atStep: 2, time: 0, command: APPLY },

@@ -119,9 +119,7 @@ export class WorkerHost {
       case "seek": return this.seek(msg.time);
       case "stepToChange": return this.stepToChange(msg.target);
       case "apply": return this.apply(msg.yaml);
-      case "kubectl":
-        this.post({ type: "kubectlResult", id: msg.id, stdout: "", stderr: "error: kubectl commands are not available in this version of the engine\n", exitCode: 1 });
-        return;
+      case "kubectl": return this.kubectl(msg.id, msg.command);
       case "action": return this.action(msg.action);
       case "resync": return this.sendSnapshot("resync");
       default: {
@@ -233,6 +231,23 @@ export class WorkerHost {
     this.post({ type: "errors", source: "action", errors });
     this.postLogged({ type: "action", action });
     this.sendPatch([]);
+  }
+
+  /**
+   * A console command, run against the live simulation at its current instant. What it changed in
+   * the cluster goes out as one patch. (Not yet in the replay log: a seek back or a share link
+   * does not repeat it.)
+   */
+  private kubectl(id: number, command: string): void {
+    const s = this.session;
+    if (!s) {
+      this.post({ type: "kubectlResult", id, stdout: "", stderr: "error: no scenario is loaded\n", exitCode: 1 });
+      return;
+    }
+    const writes = s.writes;
+    const r = s.sim.kubectl(command);
+    this.post({ type: "kubectlResult", id, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode });
+    if (s.writes !== writes) this.sendPatch([]);
   }
 
   /** Tells the UI where the command just executed sits in the timeline (share links replay it there). */

@@ -237,6 +237,9 @@ export class Session {
       return `step ${atStep} cannot be reached from step ${this.stepCount}`;
     }
     while (this.stepCount < atStep) {
+      // A position past its own time cannot exist; stopping here also bounds a forged one.
+      const next = this.sim.nextEventTime();
+      if (next !== undefined && next > time) return `step ${atStep} would come after ${time}s: at step ${this.stepCount} the next event is at ${next}s`;
       if (!this.step()) return `the queue ran dry at step ${this.stepCount}, before step ${atStep}`;
     }
     // The original clock may have been moved past the last event by a run that found nothing due.

@@ -6,7 +6,7 @@ const KEYS: Array<{ keys: Array<MessageKey | string>; what: MessageKey }> = [
   { keys: ["help.key.right"], what: "help.keys.step" },
   { keys: ["?"], what: "help.keys.help" },
   { keys: ["help.key.esc"], what: "help.keys.close" },
-  { keys: ["help.key.ctrl", "Enter"], what: "help.keys.apply" },
+  { keys: ["help.key.ctrl", "help.key.enter"], what: "help.keys.apply" },
   { keys: ["help.key.ctrl", "help.key.space"], what: "help.keys.suggest" },
   { keys: ["F8"], what: "help.keys.nextProblem" },
 ];
@@ -19,19 +19,20 @@ function keyLabel(k: MessageKey | string): string {
 
 /** The help dialog: what the playground does, and its keyboard shortcuts. */
 export function HelpOverlay({ onClose }: { onClose(): void }) {
-  const close = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    // The dialog itself takes the focus (not its Close button, which Space would press).
     const before = document.activeElement as HTMLElement | null;
-    close.current?.focus();
+    dialog.current?.focus();
     return () => before?.focus?.();
   }, []);
 
   return (
     <div className="overlay" onPointerDown={(e) => { if (e.target === e.currentTarget) onClose(); }}>
-      <div className="dialog help" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help">
+      <div className="dialog help" role="dialog" aria-modal="true" aria-labelledby="help-title" tabIndex={-1} ref={dialog} data-testid="help">
         <div className="dialog-header">
           <h2 id="help-title">{t("help.title")}</h2>
-          <button type="button" className="icon-btn" ref={close} onClick={onClose} aria-label={t("help.close")}>✕</button>
+          <button type="button" className="icon-btn" onClick={onClose} aria-label={t("help.close")}>✕</button>
         </div>
         <div className="help-columns">
           <section>

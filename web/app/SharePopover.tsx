@@ -51,7 +51,7 @@ export function ShareButton() {
             <h2 id="share-title">{t("share.title")}</h2>
             <button type="button" className="icon-btn" onClick={() => setOpen(null)} aria-label={t("share.close")}>✕</button>
           </div>
-          <p className="popover-hint">{t("share.hint", { time: `t = ${formatVirtualTime(open.time)}` })}</p>
+          <p className="popover-hint">{t("share.hint", { time: t("timeline.time", { time: formatVirtualTime(open.time) }) })}</p>
           <div className="share-row">
             <input
               className="share-link"

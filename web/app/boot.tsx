@@ -29,7 +29,7 @@ export function boot(): Booted {
   const page = {
     location: window.location,
     history: window.history,
-    addEventListener: (type: "pagehide" | "visibilitychange", cb: () => void) => (type === "pagehide" ? window : document).addEventListener(type, cb),
+    addEventListener: (type: "pagehide" | "visibilitychange" | "hashchange", cb: () => void) => (type === "visibilitychange" ? document : window).addEventListener(type, cb),
     get hidden() {
       return document.hidden;
     },

@@ -1,6 +1,6 @@
 import {
-  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow,
-  type NodeMouseHandler, type OnMoveStart,
+  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore,
+  type NodeMouseHandler, type OnMove,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
@@ -23,7 +23,18 @@ export function ClusterCanvas() {
   );
 }
 
-const FIT = { padding: 0.06, maxZoom: 1.15 } as const;
+/** Room around the picture for the panels drawn over the canvas (view switch, legend, minimap). */
+const FIT = { padding: { top: "56px", bottom: "52px", left: "20px", right: "20px" }, maxZoom: 1.15 } as const;
+const MINIMAP_SIZE = { width: 150, height: 96 } as const;
+const MINIMAP_BELOW_ZOOM = 0.4;
+/**
+ * Below this zoom a pod's text is too small to read: pods are drawn as plain coloured tiles and do
+ * not animate their moves. A thousand pods then cost the browser a thousand rectangles, not a
+ * thousand small documents.
+ */
+const FAR_BELOW_ZOOM = 0.45;
+/** Following a growing cluster re-fits at most this often (wall ms). */
+const REFIT_EVERY_MS = 400;
 
 function CanvasInner() {
   const box = useRef<HTMLDivElement>(null);
@@ -32,10 +43,19 @@ function CanvasInner() {
   const { layout, nodes, edges, view } = useCanvasLayout(size, !reduced);
   const select = useApp((s) => s.select);
   const loads = useApp((s) => s.cluster.loads);
+  const snapshots = useApp((s) => s.cluster.snapshots);
   const empty = useApp((s) => s.cluster.seq !== null) && nodes.length <= 1;
   const flow = useReactFlow();
   /** Follow the cluster as it grows until the learner pans or zooms; Fit turns following back on. */
   const follow = useRef(true);
+  const [following, setFollowing] = useState(true);
+  const zoom = useStore((s) => s.transform[2]);
+  // The overview earns its room once the picture is larger than the canvas (zoomed in, or a big cluster).
+  const showMinimap = !following || zoom < MINIMAP_BELOW_ZOOM;
+  const setFollow = useCallback((on: boolean) => {
+    follow.current = on;
+    setFollowing(on);
+  }, []);
 
   useLayoutEffect(() => {
     const el = box.current;
@@ -50,33 +70,45 @@ function CanvasInner() {
   const fit = useCallback((animate: boolean) => {
     requestAnimationFrame(() => void flow.fitView({ ...FIT, duration: animate && !reduced ? 350 : 0 }));
   }, [flow, reduced]);
+  const playing = useApp((s) => s.playback.playing);
+  const lastRefit = useRef(0);
+  const refitTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // A new scenario or another view: start over from the whole picture.
   useEffect(() => {
-    follow.current = true;
+    setFollow(true);
     fit(false);
-  }, [loads, view, fit]);
+  }, [loads, view, fit, setFollow]);
 
-  // The picture grew or shrank (pods added, nodes gone, the canvas resized).
+  // The picture grew or shrank (pods added, nodes gone, the canvas resized). While playing, the
+  // zoom jumps rather than glides (a zoom animation repaints every pod on every frame), and at
+  // most every REFIT_EVERY_MS.
   useEffect(() => {
-    if (follow.current) fit(true);
-  }, [layout.width, layout.height, size.width, size.height, fit]);
+    if (!follow.current) return;
+    clearTimeout(refitTimer.current);
+    const wait = lastRefit.current + REFIT_EVERY_MS - performance.now();
+    refitTimer.current = setTimeout(() => {
+      lastRefit.current = performance.now();
+      if (follow.current) fit(!playing);
+    }, Math.max(0, wait));
+    return () => clearTimeout(refitTimer.current);
+  }, [layout.width, layout.height, size.width, size.height, fit, playing]);
 
   const onNodeClick: NodeMouseHandler = useCallback((_, node) => select(refOfId(node.id)), [select]);
-  const onMoveStart: OnMoveStart = useCallback((event) => {
-    // Moves the canvas makes itself come without a user event.
-    if (event) follow.current = false;
-  }, []);
+  const onMove: OnMove = useCallback((event) => {
+    // Moves the canvas makes itself come without a user event; a click is no move at all.
+    if (event && follow.current) setFollow(false);
+  }, [setFollow]);
 
   return (
-    <div className="kp-canvas" ref={box} data-testid="canvas" data-view={view}>
+    <div className={`kp-canvas${zoom < FAR_BELOW_ZOOM ? " is-far" : ""}`} ref={box} data-testid="canvas" data-view={view} data-snapshots={snapshots}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodeClick={onNodeClick}
         onPaneClick={() => select(null)}
-        onMoveStart={onMoveStart}
+        onMove={onMove}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
@@ -100,8 +132,8 @@ function CanvasInner() {
         <Panel position="bottom-left" className="kp-legend-panel">
           <Legend />
         </Panel>
-        <Controls showInteractive={false} fitViewOptions={FIT} onFitView={() => { follow.current = true; fit(true); }} position="bottom-right" />
-        <MiniMap pannable zoomable nodeClassName={minimapClass} nodeStrokeWidth={0} className="kp-minimap" ariaLabel={t("canvas.minimap")} />
+        <Controls showInteractive={false} fitViewOptions={FIT} onFitView={() => { setFollow(true); fit(true); }} position="top-right" orientation="horizontal" />
+        {showMinimap && <MiniMap pannable zoomable position="bottom-right" style={MINIMAP_SIZE} nodeClassName={minimapClass} nodeStrokeWidth={0} className="kp-minimap" ariaLabel={t("canvas.minimap")} />}
       </ReactFlow>
       {empty && <div className="kp-canvas-empty">{t("canvas.empty")}</div>}
     </div>

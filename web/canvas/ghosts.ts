@@ -4,34 +4,37 @@
  * Pure bookkeeping with an explicit clock; the canvas decides when ghosts are wanted (not on a
  * seek, not with reduced motion).
  */
-import type { Box, CanvasItem } from "./layout/types";
+import { POD } from "./layout/geometry";
+import type { PodBox } from "./layout/boxes";
+import type { Box } from "./layout/types";
 import type { PodView } from "./model/pods";
 
 /** Wall milliseconds a ghost stays (its CSS fade lasts as long). */
 export const GHOST_MS = 900;
 
-type PodItem = Box<"pod", PodView>;
+export type GhostItem = Box<"ghost", PodView>;
 
 export class GhostTracker {
-  private last = new Map<string, PodItem>();
-  private ghosts = new Map<string, { item: PodItem; until: number }>();
+  private last: ReadonlyMap<string, PodBox> = new Map();
+  private ghosts = new Map<string, { item: GhostItem; until: number }>();
 
   /**
-   * Records this frame's pods and returns the ghosts to draw now: pods gone since the last frame
-   * (when `fade` is on) and earlier ghosts still fading. A pod that comes back loses its ghost.
+   * Records where this frame's pods are and returns the ghosts to draw now: pods gone since the
+   * last frame (when `fade` is on) and earlier ghosts still fading. A pod that comes back loses
+   * its ghost.
    */
-  update(items: readonly CanvasItem[], now: number, fade: boolean): PodItem[] {
-    const current = new Map<string, PodItem>();
-    for (const it of items) if (it.type === "pod") current.set(it.id, it);
+  update(pods: ReadonlyMap<string, PodBox>, now: number, fade: boolean): GhostItem[] {
     if (fade) {
-      for (const [id, it] of this.last) {
-        if (!current.has(id)) this.ghosts.set(id, { item: { ...it, id: `ghost:${id}`, data: { ...it.data, terminating: true } }, until: now + GHOST_MS });
+      for (const [id, b] of this.last) {
+        if (pods.has(id)) continue;
+        const view = { ...b.slot.view, terminating: true };
+        this.ghosts.set(id, { item: { type: "ghost", id: `ghost:${id}`, x: b.x, y: b.y, w: POD.w, h: POD.h, data: view }, until: now + GHOST_MS });
       }
     } else {
       this.ghosts.clear();
     }
-    for (const [id, g] of this.ghosts) if (current.has(id) || g.until <= now) this.ghosts.delete(id);
-    this.last = current;
+    for (const [id, g] of this.ghosts) if (pods.has(id) || g.until <= now) this.ghosts.delete(id);
+    this.last = pods;
     return [...this.ghosts.values()].map((g) => g.item);
   }
 

@@ -8,9 +8,10 @@ import { useApp } from "../state/store";
 import { FlowCache } from "./flow";
 import { GhostTracker } from "./ghosts";
 import { idOfRef } from "./ids";
-import { bestArrangement, clusterLayout, type Arrangement } from "./layout/cluster-layout";
+import { bestShape, clusterLayout, type ClusterShape } from "./layout/cluster-layout";
+import { LayoutMemory } from "./layout/memory";
 import type { CanvasLayout } from "./layout/types";
-import { workloadLayout } from "./layout/workload-layout";
+import { bestWorkloadColumns, workloadLayout } from "./layout/workload-layout";
 import { clusterModel, ModelCache, workloadModel, type ClusterModel } from "./model/cluster-model";
 
 export interface CanvasSize {
@@ -18,11 +19,16 @@ export interface CanvasSize {
   height: number;
 }
 
+/** Canvas pixels the fit leaves around the picture (see FIT in ClusterCanvas): not for the layout. */
+const FIT_MARGIN = { x: 40, y: 108 };
+
 /** What decides the arrangement: zones, their nodes and the fullest node, not every pod change. */
 function shapeKey(m: ClusterModel): string {
   let most = 0;
   for (const l of m.podsOnNode.values()) most = Math.max(most, l.length);
-  return `${m.zones.map((z) => z.nodes.length).join(",")}|${most}|${m.queue.length > 0}|${m.services.length}|${m.ingresses.length}`;
+  // Doublings only: the shape is chosen again when a node has twice the pods, not at every pod.
+  const scale = most === 0 ? 0 : Math.ceil(Math.log2(most + 1));
+  return `${m.zones.map((z) => z.nodes.length).join(",")}|${scale}|${m.services.length}|${m.ingresses.length}`;
 }
 
 export function useCanvasLayout(size: CanvasSize, fade: boolean) {
@@ -34,21 +40,37 @@ export function useCanvasLayout(size: CanvasSize, fade: boolean) {
   const selection = useApp((s) => s.selection);
 
   const models = useRef(new ModelCache());
+  const memory = useRef(new LayoutMemory());
+  const memorySnapshots = useRef(snapshots);
   const flow = useRef(new FlowCache());
   const ghosts = useRef(new GhostTracker());
   const lastSnapshots = useRef(snapshots);
-  const arrangementRef = useRef<{ key: string; size: string; value: Arrangement }>({ key: "", size: "", value: "columns" });
+  const shapeRef = useRef<{ key: string; size: string; value: ClusterShape }>({ key: "", size: "", value: { arrangement: "columns", cols: 2 } });
+  const colsRef = useRef<{ key: string; size: string; value: number }>({ key: "", size: "", value: 3 });
   const [tick, rerender] = useReducer((x: number) => x + 1, 0);
 
   const layout: CanvasLayout = useMemo(() => {
-    if (view === "workloads") return workloadLayout(workloadModel(objects, events, time, models.current));
+    const w = size.width - FIT_MARGIN.x;
+    const h = size.height - FIT_MARGIN.y;
+    const sizeKey = `${Math.round(size.width / 40)}x${Math.round(size.height / 40)}`;
+    if (view === "workloads") {
+      const model = workloadModel(objects, events, time, models.current);
+      const key = `${model.workloads.map((x) => `${x.pods.length}:${x.children.map((c) => c.pods.length).join(",")}`).join(";")}`;
+      const c = colsRef.current;
+      if (c.key !== key || c.size !== sizeKey) colsRef.current = { key, size: sizeKey, value: bestWorkloadColumns(model, w, h) };
+      return workloadLayout(model, colsRef.current.value);
+    }
+    // A snapshot (load, seek) draws the picture afresh, as it would be drawn at that instant.
+    if (memorySnapshots.current !== snapshots) {
+      memorySnapshots.current = snapshots;
+      memory.current.forget();
+    }
     const model = clusterModel(objects, events, time, models.current);
     const key = shapeKey(model);
-    const sizeKey = `${Math.round(size.width / 40)}x${Math.round(size.height / 40)}`;
-    const a = arrangementRef.current;
-    if (a.key !== key || a.size !== sizeKey) arrangementRef.current = { key, size: sizeKey, value: bestArrangement(model, size.width, size.height) };
-    return clusterLayout(model, arrangementRef.current.value);
-  }, [objects, events, time, view, size.width, size.height]);
+    const a = shapeRef.current;
+    if (a.key !== key || a.size !== sizeKey) shapeRef.current = { key, size: sizeKey, value: bestShape(model, w, h) };
+    return clusterLayout(model, shapeRef.current.value, memory.current);
+  }, [objects, events, time, view, size.width, size.height, snapshots]);
 
   // A snapshot (load, seek) replaces the world: pods that vanish then are not "deleted", so no ghosts.
   const fromSnapshot = lastSnapshots.current !== snapshots;

@@ -7,6 +7,7 @@ import { useApp } from "../state/store";
 import { useEditorActions } from "./actions";
 import { scenarioChanged } from "./apply-text";
 import type { CodeEditorProps } from "./code-editor";
+import { EditorStatus } from "./EditorStatus";
 import { ErrorList } from "./ErrorList";
 import { PlainEditor } from "./PlainEditor";
 
@@ -38,15 +39,15 @@ export function ScenarioEditor() {
         </div>
         <div className="editor-actions">
           <ImportButton onText={(txt) => { setImportProblem(null); actions.importText(txt); }} onProblem={setImportProblem} />
-          <button type="button" className="btn btn-quiet" onClick={actions.exportFile} title={t("editor.export.title")} data-testid="export">
-            <DownloadIcon />{t("editor.export")}
+          <button type="button" className="btn btn-quiet" onClick={actions.exportFile} title={t("editor.export.title")} aria-label={t("editor.export")} data-testid="export">
+            <DownloadIcon /><span className="btn-label">{t("editor.export")}</span>
           </button>
           <span className="toolbar-gap" aria-hidden="true" />
-          <button type="button" className="btn" onClick={actions.restart} title={t("editor.restart.title")} data-testid="restart">
-            <RestartIcon />{t("editor.restart")}
+          <button type="button" className="btn" onClick={actions.restart} title={t("editor.restart.title")} aria-label={t("editor.restart")} data-testid="restart">
+            <RestartIcon /><span className="btn-label">{t("editor.restart")}</span>
           </button>
           <button type="button" className="btn btn-primary" onClick={actions.apply} title={t("editor.apply.title")} data-testid="apply">
-            {t("editor.apply")}<kbd className="kbd-hint">Ctrl ↵</kbd>
+            {t("editor.apply")}<kbd className="kbd-hint" aria-hidden="true">{t("editor.apply.keys")}</kbd>
           </button>
         </div>
       </div>
@@ -59,6 +60,7 @@ export function ScenarioEditor() {
           </Suspense>
         </EditorBoundary>
       </div>
+      <EditorStatus />
       <ErrorList />
     </section>
   );
@@ -80,8 +82,8 @@ function ImportButton({ onText, onProblem }: { onText(text: string): void; onPro
   };
   return (
     <>
-      <button type="button" className="btn btn-quiet" onClick={() => input.current?.click()} title={t("editor.import.title")} data-testid="import">
-        <UploadIcon />{t("editor.import")}
+      <button type="button" className="btn btn-quiet" onClick={() => input.current?.click()} title={t("editor.import.title")} aria-label={t("editor.import")} data-testid="import">
+        <UploadIcon /><span className="btn-label">{t("editor.import")}</span>
       </button>
       <input ref={input} type="file" accept={YAML_FILE_TYPES} hidden onChange={(e) => void onFile(e)} data-testid="import-file" />
     </>

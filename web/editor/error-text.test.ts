@@ -32,6 +32,11 @@ describe("errorItems", () => {
     expect(summary(submitted)).toEqual(want);
   });
 
+  it("always shows a load problem that concerns no text, such as a shared run that did not replay", () => {
+    const withRestore = { ...diagnostics, load: [...diagnostics.load, err({ doc: -1, line: 0, column: 0, message: "does not replay" })] };
+    expect(errorItems(withRestore, "apply").map((i) => i.text)).toEqual(["does not replay", "document 1, line 7, column 0: b", "c"]);
+  });
+
   it("points at column 1 when the engine gives none", () => {
     expect(errorItems(diagnostics, "apply")[0]!.at).toEqual({ line: 7, column: 1 });
   });

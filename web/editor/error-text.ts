@@ -24,15 +24,20 @@ export function errorText(e: ScenarioError): string {
   return t("errors.at", { doc: e.doc + 1, line: e.line, column: e.column, message: e.message });
 }
 
-/** The problems about the editor's text (`submitted`'s) and the latest action's, in the engine's order. */
+/**
+ * The problems about the editor's text (`submitted`'s), the load's problems that concern no text
+ * (a shared run that did not replay), and the latest action's, in the engine's order.
+ */
 export function errorItems(diagnostics: Readonly<Record<ErrorSource, readonly ScenarioError[]>>, submitted: ErrorSource | null): ErrorItem[] {
-  const sources: ErrorSource[] = submitted && submitted !== "action" ? [submitted, "action"] : ["action"];
-  return sources.flatMap((source) =>
-    diagnostics[source].map((e, i) => ({
+  const shown = (source: ErrorSource, e: ScenarioError) =>
+    source === "action" || source === submitted || (source === "load" && e.doc < 0);
+  const order: ErrorSource[] = ["load", "apply", "action"];
+  return order.flatMap((source) =>
+    diagnostics[source].flatMap((e, i) => (shown(source, e) ? [{
       key: `${source}-${i}`,
       source,
       severity: e.severity,
       text: errorText(e),
       ...(e.doc >= 0 && e.line > 0 ? { at: { line: e.line, column: Math.max(1, e.column) } } : {}),
-    })));
+    }] : [])));
 }

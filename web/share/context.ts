@@ -1,5 +1,6 @@
 /** Gives components the page's workspace keeper (share, import, export, notices). */
 import { createContext, useContext, useSyncExternalStore } from "react";
+import type { RunRecord } from "./journal";
 import type { WorkspaceKeeper } from "./keeper";
 
 export const KeeperContext = createContext<WorkspaceKeeper | null>(null);
@@ -14,4 +15,10 @@ export function useKeeper(): WorkspaceKeeper {
 export function useLoadedScenario(): string | undefined {
   const keeper = useKeeper();
   return useSyncExternalStore(keeper.subscribe, () => keeper.loadedScenario());
+}
+
+/** The run's record: scenario, commands with their positions, how many ran, where the run stands. */
+export function useRunRecord(): RunRecord | undefined {
+  const keeper = useKeeper();
+  return useSyncExternalStore(keeper.subscribe, () => keeper.runRecord());
 }

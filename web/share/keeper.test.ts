@@ -88,7 +88,7 @@ const played: Workspace = {
   ran: 1,
   position: { step: 20, time: 12.5 },
   editor: "kind: Applied\n# still typing",
-  view: { speed: 10 },
+  view: { speed: 10, canvasView: "workloads", panel: "pods", selection: { kind: "Pod", namespace: "default", name: "web-1" } },
 };
 
 describe("WorkspaceKeeper", () => {
@@ -105,9 +105,16 @@ describe("WorkspaceKeeper", () => {
     const { keeper, loads, store } = setup({ saved: played });
     keeper.open(STARTER);
     expect(loads).toEqual([{ yaml: "kind: Played\n", seed: 9, replay: { commands: played.commands, ran: 1, step: 20, time: 12.5 } }]);
-    expect([store.getState().editor.text, store.getState().editorSubmitted]).toEqual([played.editor, null]);
+    // The run's last command applied the editor's text (edited since): its problems are the editor's.
+    expect([store.getState().editor.text, store.getState().editorSubmitted]).toEqual([played.editor, "apply"]);
     expect(store.getState().playback.speed).toBe(10);
     expect(keeper.current()).toEqual(played);
+  });
+
+  it("marks no engine problems as the editor's when it holds edits the engine never saw", () => {
+    const { keeper, store } = setup({ saved: { ...freshWorkspace("kind: A\n"), editor: "kind: B\n" } });
+    keeper.open(STARTER);
+    expect(store.getState().editorSubmitted).toBeNull();
   });
 
   it("opens a link, clears it from the address bar and keeps the different saved work aside", () => {
@@ -208,5 +215,27 @@ describe("SaveSchedule", () => {
     expect(saves).toBe(1);
     s.flush();
     expect(saves).toBe(1);
+  });
+});
+
+describe("WorkspaceKeeper and links pasted into an open page", () => {
+  it("saves the work so far, opens the link, and keeps that work aside", () => {
+    const { keeper, store, page, fire, storage, loads } = setup();
+    keeper.open(STARTER);
+    store.getState().setEditorText("kind: Unsaved\n");
+    page.location.hash = `#${encodeWorkspace(played)}`;
+    fire("hashchange");
+    expect(loads.at(-1)!.yaml).toBe("kind: Played\n");
+    expect(page.urls.at(-1)).toBe("/");
+    expect(decodeWorkspace(storage.getItem(PREVIOUS_KEY) ?? "")).toMatchObject({ kind: "ok", workspace: { editor: "kind: Unsaved\n" } });
+    expect(keeper.notices.getState().notice?.kind).toBe("link-opened");
+  });
+
+  it("ignores the hash being cleared", () => {
+    const { keeper, page, fire, loads } = setup();
+    keeper.open(STARTER);
+    page.location.hash = "";
+    fire("hashchange");
+    expect(loads).toHaveLength(1);
   });
 });

@@ -8,7 +8,7 @@ import type { Replay } from "../../src/protocol/messages";
 import type { EngineClient } from "../engine/client";
 import type { AppStore } from "../state/store";
 import { AUTOSAVE_KEY, PREVIOUS_KEY, readRaw, readSaved, SaveSchedule, writeRaw, writeSaved, type KeyValueStore, type Timers } from "./autosave";
-import type { Journal } from "./journal";
+import type { Journal, RunRecord } from "./journal";
 import { decodeWorkspace, shareUrl } from "./link";
 import { chooseOpening, type OpeningNotice } from "./opening";
 import { freshWorkspace, type Workspace } from "./workspace";
@@ -17,7 +17,7 @@ import { freshWorkspace, type Workspace } from "./workspace";
 export interface PageHost {
   location: { href: string; hash: string; pathname: string; search: string };
   history: { replaceState(data: unknown, unused: string, url: string): void };
-  addEventListener(type: "pagehide" | "visibilitychange", cb: () => void): void;
+  addEventListener(type: "pagehide" | "visibilitychange" | "hashchange", cb: () => void): void;
   readonly hidden: boolean;
 }
 
@@ -40,17 +40,41 @@ export class WorkspaceKeeper {
   readonly notices: StoreApi<NoticeState> = createStore<NoticeState>()(() => ({ notice: undefined, saveFailed: false }));
   private readonly schedule: SaveSchedule;
   private started = false;
+  private starter = "";
 
   constructor(private readonly deps: KeeperDeps) {
     this.schedule = new SaveSchedule(() => this.save(), deps.timers);
   }
 
-  /** Opens the page's workspace and starts saving it. Call once, after the engine client started. */
+  /**
+   * Opens the page's workspace and starts saving it. Call once, after the engine client started.
+   * A link pasted into the address bar of the open page (only the hash changes) opens the same way.
+   */
   open(starter: string): void {
     if (this.started) return;
     this.started = true;
+    this.starter = starter;
+    const { page } = this.deps;
+    this.openFromAddress();
+
+    const request = () => this.schedule.request();
+    this.deps.journal.subscribe(request);
+    this.deps.store.subscribe((s, prev) => {
+      if (s.editor.text !== prev.editor.text || s.playback.speed !== prev.playback.speed || s.layout !== prev.layout || s.selection !== prev.selection) request();
+    });
+    page.addEventListener("pagehide", () => this.schedule.flush());
+    page.addEventListener("visibilitychange", () => { if (page.hidden) this.schedule.flush(); });
+    page.addEventListener("hashchange", () => {
+      if (!page.location.hash) return;
+      // The work so far is saved first: the link may replace it, and it must be kept aside.
+      this.schedule.flush();
+      this.openFromAddress();
+    });
+  }
+
+  private openFromAddress(): void {
     const { storage, page } = this.deps;
-    const opening = chooseOpening(decodeWorkspace(page.location.hash), readSaved(storage), starter);
+    const opening = chooseOpening(decodeWorkspace(page.location.hash), readSaved(storage), this.starter);
     if (opening.keepPrevious) {
       const raw = readRaw(storage);
       if (raw !== null) writeRaw(storage, PREVIOUS_KEY, raw);
@@ -61,14 +85,6 @@ export class WorkspaceKeeper {
     this.notices.setState({ notice: opening.notice });
     this.restore(opening.workspace);
     if (opening.source !== "autosave") this.schedule.request();
-
-    const request = () => this.schedule.request();
-    this.deps.journal.subscribe(request);
-    this.deps.store.subscribe((s, prev) => {
-      if (s.editor.text !== prev.editor.text || s.playback.speed !== prev.playback.speed) request();
-    });
-    page.addEventListener("pagehide", () => this.schedule.flush());
-    page.addEventListener("visibilitychange", () => { if (page.hidden) this.schedule.flush(); });
   }
 
   /** The workspace as it stands; undefined until the engine answered the first load. */
@@ -76,11 +92,15 @@ export class WorkspaceKeeper {
     const run = this.deps.journal.current();
     if (!run) return undefined;
     const s = this.deps.store.getState();
-    return { ...run, editor: s.editor.text, view: { speed: s.playback.speed } };
+    return { ...run, editor: s.editor.text, view: { speed: s.playback.speed, canvasView: s.layout.canvasView, panel: s.layout.panel, selection: s.selection } };
   }
 
   /** Calls `listener` when the run's record changes (a load answered, a command, a new position). */
   readonly subscribe = (listener: () => void): (() => void) => this.deps.journal.subscribe(listener);
+
+  runRecord(): RunRecord | undefined {
+    return this.deps.journal.current();
+  }
 
   /** The scenario text the running cluster was built from. */
   loadedScenario(): string | undefined {
@@ -95,7 +115,8 @@ export class WorkspaceKeeper {
 
   /** Starts over with `yaml` in the editor and in a fresh cluster (Import, Restart). */
   openText(yaml: string): void {
-    this.restore(freshWorkspace(yaml, { speed: this.deps.store.getState().playback.speed }));
+    const s = this.deps.store.getState();
+    this.restore(freshWorkspace(yaml, { speed: s.playback.speed, canvasView: s.layout.canvasView, panel: s.layout.panel }));
     this.schedule.request();
   }
 
@@ -105,9 +126,7 @@ export class WorkspaceKeeper {
     const previous = readSaved(storage, PREVIOUS_KEY);
     if (previous.kind !== "ok") return false;
     const now = this.current();
-    const raw = readRaw(storage, PREVIOUS_KEY);
     if (now) writeSaved(storage, now, PREVIOUS_KEY);
-    else if (raw !== null) writeRaw(storage, PREVIOUS_KEY, raw);
     this.restore(previous.workspace);
     this.notices.setState({ notice: undefined });
     this.schedule.request();
@@ -129,9 +148,12 @@ export class WorkspaceKeeper {
     const replay: Replay | undefined = moved ? { commands: ws.commands, ran: ws.ran, step: ws.position.step, time: ws.position.time } : undefined;
     engine.load(ws.scenario.yaml, ws.scenario.seed, replay);
     if (ws.view.speed !== store.getState().playback.speed) engine.setSpeed(ws.view.speed);
-    store.getState().setEditorText(ws.editor);
-    // The load's problems are about the editor's text only when it is the text loaded.
-    store.getState().markSubmitted(ws.editor === ws.scenario.yaml ? "load" : null);
+    const s = store.getState();
+    s.setCanvasView(ws.view.canvasView);
+    s.setPanel(ws.view.panel);
+    s.select(ws.view.selection);
+    s.setEditorText(ws.editor);
+    store.getState().markSubmitted(submittedSource(ws));
   }
 
   private save(): void {
@@ -157,3 +179,13 @@ export const browserTimers: Timers = {
   clear: (h) => window.clearTimeout(h),
   now: () => performance.now(),
 };
+
+/**
+ * What the editor's text was last sent as, for a restored workspace: an apply when the run's last
+ * command is one, the load when the editor shows the loaded text, else nothing the engine saw.
+ */
+function submittedSource(ws: Workspace): "load" | "apply" | null {
+  const last = ws.ran > 0 ? ws.commands[ws.ran - 1] : undefined;
+  if (last?.command.type === "apply") return "apply";
+  return ws.ran === 0 && ws.editor === ws.scenario.yaml ? "load" : null;
+}

@@ -38,7 +38,7 @@ const RUN: Workspace = {
   ran: 3,
   position: { step: 77, time: 42.125 },
   editor: `${DEPLOYMENT}# not applied yet: ünïcödé ✓ 한국어\n`,
-  view: { speed: 10 },
+  view: { speed: 10, canvasView: "workloads", panel: "events", selection: { kind: "Pod", namespace: "default", name: "web-1" } },
 };
 
 const link = (ws: Workspace) => `#${encodeWorkspace(ws)}`;
@@ -60,7 +60,7 @@ describe("share links", () => {
     // The YAML alone deflates to about 320 base64url characters; the workspace around it costs little.
     const hash = encodeWorkspace(freshWorkspace(DEPLOYMENT));
     expect(hash.length).toBeLessThan(360);
-    const played = encodeWorkspace({ ...freshWorkspace(DEPLOYMENT), position: { step: 57, time: 12.5 }, view: { speed: 5 } });
+    const played = encodeWorkspace({ ...freshWorkspace(DEPLOYMENT, { speed: 5 }), position: { step: 57, time: 12.5 } });
     expect(played.length).toBeLessThan(400);
   });
 
@@ -108,9 +108,15 @@ describe("share links", () => {
     expect(decodeWorkspace(bomb)).toMatchObject({ kind: "damaged", detail: expect.stringContaining("larger than") });
   });
 
-  it("falls back to the default for an odd view setting instead of refusing the link", () => {
-    const res = decodeWorkspace(json({ ...RUN, view: { speed: 1e9, future: true } }));
-    expect(res).toMatchObject({ kind: "ok", workspace: { view: { speed: 1 } } });
+  it.each([
+    { name: "a speed out of range", view: { speed: 1e9 }, want: { speed: 1 } },
+    { name: "an unknown canvas view", view: { canvasView: "3d" }, want: { canvasView: "cluster" } },
+    { name: "a panel this version lacks", view: { panel: "diagrams" }, want: { panel: "details" } },
+    { name: "a selection without a name", view: { selection: { kind: "Pod" } }, want: { selection: null } },
+    { name: "a setting this version does not know", view: { future: true }, want: { speed: 1 } },
+  ])("falls back to the default for $name instead of refusing the link", ({ view, want }) => {
+    const res = decodeWorkspace(json({ ...RUN, view }));
+    expect(res).toMatchObject({ kind: "ok", workspace: { view: want } });
   });
 });
 

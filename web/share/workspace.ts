@@ -10,10 +10,16 @@
 import type { Kind } from "../../src/api/types";
 import type { NodeActionState, TaintEffect } from "../../src/scenario/types";
 import type { ReplayCommand, ReplayEntry, UiAction } from "../../src/protocol/messages";
+import type { CanvasView, PanelId } from "../state/layout";
+import type { SelectedRef } from "../state/selection";
 
+/** What the learner was looking at: a link shows the class the same thing. */
 export interface ViewSettings {
   /** Playback speed, virtual seconds per wall second. */
   speed: number;
+  canvasView: CanvasView;
+  panel: PanelId;
+  selection: SelectedRef | null;
 }
 
 export interface Workspace {
@@ -28,7 +34,10 @@ export interface Workspace {
   view: ViewSettings;
 }
 
-export const DEFAULT_VIEW: ViewSettings = { speed: 1 };
+export const DEFAULT_VIEW: ViewSettings = { speed: 1, canvasView: "cluster", panel: "details", selection: null };
+
+const CANVAS_VIEWS = ["cluster", "workloads"] as const satisfies readonly CanvasView[];
+const PANELS = ["details", "events", "pods"] as const satisfies readonly PanelId[];
 
 /** Bounds on what a link may ask for: beyond them it is damaged, not a workspace to run. */
 export const WORKSPACE_LIMITS = {
@@ -131,20 +140,44 @@ function view(v: unknown): ViewSettings {
   // View settings are a convenience: an unknown or odd one falls back to its default.
   const o = typeof v === "object" && v !== null ? (v as Obj) : {};
   const speed = typeof o.speed === "number" && o.speed >= WORKSPACE_LIMITS.speed.min && o.speed <= WORKSPACE_LIMITS.speed.max ? o.speed : DEFAULT_VIEW.speed;
-  return { speed };
+  const canvasView = CANVAS_VIEWS.find((c) => c === o.canvasView) ?? DEFAULT_VIEW.canvasView;
+  const panel = PANELS.find((p) => p === o.panel) ?? DEFAULT_VIEW.panel;
+  return { speed, canvasView, panel, selection: selection(o.selection) };
+}
+
+function selection(v: unknown): SelectedRef | null {
+  if (typeof v !== "object" || v === null) return null;
+  const o = v as Obj;
+  const short = (x: unknown) => typeof x === "string" && x.length > 0 && x.length <= 253;
+  if (!short(o.kind) || !short(o.name) || (o.namespace !== undefined && !short(o.namespace))) return null;
+  return { kind: o.kind as Kind, name: o.name as string, ...(o.namespace === undefined ? {} : { namespace: o.namespace as string }) };
+}
+
+/** The view settings that differ from the defaults. */
+function compactView(v: ViewSettings): Partial<ViewSettings> {
+  return {
+    ...(v.speed !== DEFAULT_VIEW.speed ? { speed: v.speed } : {}),
+    ...(v.canvasView !== DEFAULT_VIEW.canvasView ? { canvasView: v.canvasView } : {}),
+    ...(v.panel !== DEFAULT_VIEW.panel ? { panel: v.panel } : {}),
+    ...(v.selection ? { selection: v.selection } : {}),
+  };
+}
+
+function sameView(a: ViewSettings, b: ViewSettings): boolean {
+  return a.speed === b.speed && a.canvasView === b.canvasView && a.panel === b.panel && JSON.stringify(a.selection) === JSON.stringify(b.selection);
 }
 
 /**
  * The workspace with the fields at their defaults left out (no commands, t = 0, an editor showing
  * the loaded text, the default view): links stay short. `parseWorkspace` fills them back in.
  */
-export function compactWorkspace(ws: Workspace): Partial<Workspace> & Pick<Workspace, "scenario"> {
+export function compactWorkspace(ws: Workspace): Omit<Partial<Workspace>, "view"> & Pick<Workspace, "scenario"> & { view?: Partial<ViewSettings> } {
   return {
     scenario: ws.scenario,
     ...(ws.commands.length > 0 ? { commands: ws.commands, ran: ws.ran } : {}),
     ...(ws.position.step > 0 || ws.position.time > 0 ? { position: ws.position } : {}),
     ...(ws.editor !== ws.scenario.yaml ? { editor: ws.editor } : {}),
-    ...(ws.view.speed !== DEFAULT_VIEW.speed ? { view: ws.view } : {}),
+    ...(sameView(ws.view, DEFAULT_VIEW) ? {} : { view: compactView(ws.view) }),
   };
 }
 
@@ -180,6 +213,6 @@ export function parseWorkspace(v: unknown): Parsed<Workspace> {
 }
 
 /** A workspace that has not run yet: `yaml` loaded at t = 0 and shown in the editor. */
-export function freshWorkspace(yaml: string, view: ViewSettings = DEFAULT_VIEW): Workspace {
-  return { scenario: { yaml }, commands: [], ran: 0, position: { step: 0, time: 0 }, editor: yaml, view };
+export function freshWorkspace(yaml: string, view: Partial<ViewSettings> = {}): Workspace {
+  return { scenario: { yaml }, commands: [], ran: 0, position: { step: 0, time: 0 }, editor: yaml, view: { ...DEFAULT_VIEW, ...view } };
 }

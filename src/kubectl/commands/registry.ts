@@ -1,10 +1,23 @@
 /**
  * The kubectl command registry and runner: a command line is tokenized, the verb looked up by
  * name or alias, and the command run against a host. The CLI, the web console and the Scenario's
- * `kubectl:` actions all go through runKubectl; new verbs (get, describe, logs) register here.
+ * `kubectl:` actions all go through runKubectl; new verbs register here.
  */
+import { annotateCommand } from "./annotate";
 import { applyCommand } from "./apply";
+import { cordonCmd, uncordonCmd } from "./cordon";
+import { createCommand } from "./create";
 import { deleteCommand } from "./delete";
+import { describeCommand } from "./describe";
+import { drainCommand } from "./drain";
+import { execCommand } from "./exec";
+import { exposeCommand } from "./expose";
+import { getCommand } from "./get";
+import { labelCommand } from "./label";
+import { logsCommand } from "./logs";
+import { runCommand } from "./run";
+import { taintCommand } from "./taint";
+import { topCommand } from "./top";
 import { rolloutCommand } from "./rollout";
 import { scaleCommand } from "./scale";
 import { setCommand } from "./set";
@@ -38,7 +51,11 @@ export class CommandRegistry {
 }
 
 /** The verbs the engine answers today. */
-export const defaultRegistry = new CommandRegistry([applyCommand, deleteCommand, rolloutCommand, scaleCommand, setCommand]);
+export const defaultRegistry = new CommandRegistry([
+  annotateCommand, applyCommand, cordonCmd, createCommand, deleteCommand, describeCommand, drainCommand, execCommand,
+  exposeCommand, getCommand, labelCommand, logsCommand, rolloutCommand, runCommand, scaleCommand, setCommand,
+  taintCommand, topCommand, uncordonCmd,
+]);
 
 export interface RunOptions {
   /** Text given on standard input (`apply -f -`). */

@@ -50,8 +50,9 @@ export interface ProcessHooks {
   peerGrpc(port: number): boolean;
 }
 
-/** Milliseconds of busy shell work an exec may do before it counts as timed out. */
+/** What a process holds before its program says otherwise. */
 const IDLE_MEMORY = 1024 * 1024;
+const PAGE = 4096;
 
 interface Thread {
   gen: Proc;
@@ -173,10 +174,11 @@ export class ContainerProcess implements Listener {
     if (this.termCode !== undefined) this.exit(this.termCode);
   }
 
-  /** Memory in use now. */
+  /** Memory in use now (the working set: whole 4 KiB pages). */
   memoryBytes(): number {
     const curve = this.spec.sim.memory;
-    return curve ? memoryAt(curve, this.hooks.now() - this.startedAt) : this.memory;
+    const bytes = curve ? memoryAt(curve, this.hooks.now() - this.startedAt) : this.memory;
+    return Math.ceil(bytes / PAGE) * PAGE;
   }
 
   private scheduleOom(): void {
@@ -299,7 +301,7 @@ export class ContainerProcess implements Listener {
         if (this.spec.imageKnown && argv[0]!.includes("/") && !this.hooks.fs.exists(argv[0]!)) return undefined;
         // An exec probe running a tool the simulation does not know is taken as healthy.
         if (inExec) return (function* () { return 0; })();
-        return unknownProgram(argv, io, api, (t) => this.note(t));
+        return unknownProgram(argv, api, (t) => this.note(t));
       },
       background: (job) => {
         if (inExec) return 0;

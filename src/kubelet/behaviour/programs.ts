@@ -265,11 +265,10 @@ export function knownProgram(argv: string[], io: IO, env: Readonly<Record<string
  * container's declared ports (answering HTTP with its hostname and gRPC health with SERVING),
  * holds 16Mi and exits on SIGTERM with 143. It says so in the log.
  */
-export function unknownProgram(argv: string[], io: IO, api: ProgramApi, note: (text: string) => void): Proc {
+export function unknownProgram(argv: string[], api: ProgramApi, note: (text: string) => void): Proc {
   note(`"${argv.join(" ")}" is not simulated; it runs as a long-lived process${api.declaredPorts.length ? ` serving ports ${api.declaredPorts.join(", ")}` : ""}`);
   for (const port of api.declaredPorts) api.listen(port, echoHostname(api));
   api.setMemory(16 * MI);
   api.onTerm(143);
-  void io;
   return forever();
 }

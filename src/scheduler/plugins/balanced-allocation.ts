@@ -51,4 +51,9 @@ export class BalancedAllocation implements PreScorePlugin, ScorePlugin {
   score(_state: CycleState, pod: PodInfo, node: NodeInfo): number {
     return balancedAllocationScore(pod.requests.cpu, pod.requests.memory, node);
   }
+
+  scoreAll(_state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: number[]): void {
+    const cpu = pod.requests.cpu, mem = pod.requests.memory;
+    for (let i = 0; i < nodes.length; i++) out[i] = balancedAllocationScore(cpu, mem, nodes[i]!);
+  }
 }

@@ -54,4 +54,14 @@ export class ImageLocality implements ScorePlugin {
     }
     return imageScore(sum, images.length);
   }
+
+  scoreAll(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: number[]): void {
+    const images = imagesOf(pod);
+    // When no node has any of the images every node scores the same.
+    if (!images.some((name) => this.cache.imageNumNodes(name) > 0)) {
+      out.fill(images.length === 0 ? 0 : imageScore(0, images.length), 0, nodes.length);
+      return;
+    }
+    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, pod, nodes[i]!);
+  }
 }

@@ -117,6 +117,11 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
     return leastAllocatedScore(pod.nonZeroCpu, pod.nonZeroMemory, node);
   }
 
+  scoreAll(_state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: number[]): void {
+    const cpu = pod.nonZeroCpu, mem = pod.nonZeroMemory;
+    for (let i = 0; i < nodes.length; i++) out[i] = leastAllocatedScore(cpu, mem, nodes[i]!);
+  }
+
   queueingHint(event: ClusterEvent, pod: PodInfo): QueueingHint | undefined {
     switch (event.kind) {
       case "AssignedPodDelete":

@@ -64,6 +64,15 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
     return countIntolerableTaintsPreferNoSchedule(node.taints, tolerations);
   }
 
+  scoreAll(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: number[]): void {
+    const s = state.read<PreScoreState>(PRE_SCORE_KEY);
+    const tolerations = s ? s.tolerationsPreferNoSchedule : preferNoScheduleTolerations(pod.pod.spec?.tolerations);
+    for (let i = 0; i < nodes.length; i++) {
+      const taints = nodes[i]!.taints;
+      out[i] = taints.length === 0 ? 0 : countIntolerableTaintsPreferNoSchedule(taints, tolerations);
+    }
+  }
+
   normalize(_state: CycleState, _pod: PodInfo, scores: number[]): void {
     defaultNormalizeScore(scores, true);
   }

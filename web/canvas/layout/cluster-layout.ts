@@ -2,26 +2,55 @@
  * The cluster view: the scheduling queue on top, zones below it (each a labelled group of its
  * Nodes, each Node with its Pods in a grid), Ingresses and Services in columns on the left with
  * edges to their backends and ready endpoints. Zones sit side by side ("columns") or stacked
- * ("rows"); `bestArrangement` picks the one that fills the canvas at the larger zoom.
+ * ("rows"); `bestShape` picks the arrangement and pod columns that fill the canvas at the largest zoom.
  */
 import type { ClusterModel } from "../model/cluster-model";
+import { LayoutMemory } from "./memory";
 import type { PodView } from "../model/pods";
 import { MACHINE, POD, QUEUE, SERVICE, ZONE, gridCell, gridColumns, gridHeight, gridWidth } from "./geometry";
-import type { CanvasEdge, CanvasItem, CanvasLayout } from "./types";
+import type { CanvasEdge, CanvasItem, CanvasLayout, PodSlot } from "./types";
 
 export type Arrangement = "columns" | "rows";
 
 /** A Service with more ready endpoints than this gets one edge per Node hosting them instead. */
 export const MAX_ENDPOINT_EDGES = 60;
 
-export function clusterLayout(model: ClusterModel, arrangement: Arrangement): CanvasLayout {
-  const items: CanvasItem[] = [];
-  const edges: CanvasEdge[] = [];
+/** How the picture is arranged: zones side by side or stacked, and pod columns per node. */
+export interface ClusterShape {
+  arrangement: Arrangement;
+  cols: number;
+}
+
+/** Pod rows every node card has room for. */
+function nodeRows(model: ClusterModel, cols: number, memory: LayoutMemory | undefined): number {
+  const needed = Math.max(1, Math.ceil(mostPodsOnANode(model) / cols));
+  return memory ? memory.capacity(`node-rows/${cols}`, needed) : needed;
+}
+
+function mostPodsOnANode(model: ClusterModel): number {
   let most = 0;
   for (const list of model.podsOnNode.values()) most = Math.max(most, list.length);
-  const cols = gridColumns(most);
+  return most;
+}
+
+/**
+ * Lays the cluster out. With a `memory` (the canvas keeps one), pods keep their arrival order and
+ * boxes their room from frame to frame; without, pods are in name order and boxes fit exactly.
+ */
+export function clusterLayout(model: ClusterModel, shape: Arrangement | ClusterShape, memory?: LayoutMemory): CanvasLayout {
+  const items: CanvasItem[] = [];
+  const edges: CanvasEdge[] = [];
+  const arrangement = typeof shape === "string" ? shape : shape.arrangement;
+  const cols = typeof shape === "string" ? gridColumns(mostPodsOnANode(model)) : shape.cols;
   const machineW = gridWidth(cols) + 2 * MACHINE.pad;
-  const machineH = (name: string) => MACHINE.head + gridHeight(model.podsOnNode.get(name)?.length ?? 0, cols) + MACHINE.pad;
+  // Every node card gets the same height: room for the fullest node's pods.
+  const rows = nodeRows(model, cols, memory);
+  const machineH = (_name: string) => MACHINE.head + gridHeight(rows * cols, cols) + MACHINE.pad;
+  const placed = (group: string, pods: readonly PodView[]): PodView[] => {
+    if (!memory) return [...pods];
+    const byId = new Map(pods.map((p) => [p.id, p]));
+    return memory.order(group, pods.map((p) => p.id)).map((id) => byId.get(id)!);
+  };
 
   // Network columns on the left.
   const hasIngress = model.ingresses.length > 0;
@@ -48,12 +77,20 @@ export function clusterLayout(model: ClusterModel, arrangement: Arrangement): Ca
   // The scheduling queue lane.
   const laneW = Math.max(zonesW, 2 * QUEUE.pad + gridWidth(2));
   const perRow = Math.max(1, Math.floor((laneW - 2 * QUEUE.pad + POD.gap) / (POD.w + POD.gap)));
-  const laneH = QUEUE.head + gridHeight(model.queue.length, perRow) + QUEUE.pad;
+  let queueRows = Math.ceil(model.queue.length / perRow);
+  if (memory) {
+    if (model.queue.length === 0) memory.release(`queue/${perRow}`);
+    else queueRows = memory.capacity(`queue/${perRow}`, queueRows);
+  }
+  const laneH = queueRows === 0 ? QUEUE.head + QUEUE.emptyBody : QUEUE.head + gridHeight(queueRows * perRow, perRow) + QUEUE.pad;
   items.push({
     type: "queue", id: "queue", x: left, y: 0, w: laneW, h: laneH,
-    data: { count: model.queue.length, unschedulable: model.queue.filter((p) => p.unschedulable).length },
+    data: {
+      count: model.queue.length,
+      unschedulable: model.queue.filter((p) => p.unschedulable).length,
+      slots: slots(placed("queue", model.queue), perRow, QUEUE.pad, QUEUE.head),
+    },
   });
-  model.queue.forEach((p, i) => pushPod(items, p, gridCell(i, perRow, left + QUEUE.pad, QUEUE.head)));
 
   const top = laneH + QUEUE.gap;
   zoneBoxes.forEach((b, zi) => {
@@ -65,8 +102,8 @@ export function clusterLayout(model: ClusterModel, arrangement: Arrangement): Ca
     let my = zy + ZONE.head;
     b.zone.nodes.forEach((n, ni) => {
       const mh = b.heights[ni]!;
-      items.push({ type: "machine", id: n.id, x: mx, y: my, w: machineW, h: mh, data: n });
-      (model.podsOnNode.get(n.name) ?? []).forEach((p, i) => pushPod(items, p, gridCell(i, cols, mx + MACHINE.pad, my + MACHINE.head)));
+      const podSlots = slots(placed(`node/${n.name}`, model.podsOnNode.get(n.name) ?? []), cols, MACHINE.pad, MACHINE.head);
+      items.push({ type: "machine", id: n.id, x: mx, y: my, w: machineW, h: mh, data: { ...n, slots: podSlots } });
       if (arrangement === "columns") my += mh + MACHINE.gap;
       else mx += machineW + MACHINE.gap;
     });
@@ -78,9 +115,9 @@ export function clusterLayout(model: ClusterModel, arrangement: Arrangement): Ca
   for (const [node, list] of model.podsOnNode) for (const p of list) podNode.set(p.id, `Node/${node}`);
   model.services.forEach((s, i) => {
     items.push({ type: "service", id: s.id, x: serviceX, y: top + i * (SERVICE.h + SERVICE.gap), w: SERVICE.w, h: SERVICE.h, data: s });
-    const targets = s.endpoints.filter((id) => model.pods.has(id));
+    const targets = s.endpoints.filter((id) => podNode.has(id));
     if (targets.length <= MAX_ENDPOINT_EDGES) {
-      for (const t of targets) edges.push({ id: `${s.id}->${t}`, source: s.id, target: t, kind: "endpoint" });
+      for (const t of targets) edges.push({ id: `${s.id}->${t}`, source: s.id, target: podNode.get(t)!, targetHandle: t, kind: "endpoint" });
     } else {
       for (const n of new Set(targets.map((t) => podNode.get(t)).filter((n): n is string => !!n))) {
         edges.push({ id: `${s.id}->${n}`, source: s.id, target: n, kind: "endpoint" });
@@ -97,8 +134,9 @@ export function clusterLayout(model: ClusterModel, arrangement: Arrangement): Ca
   return { items, edges, width: left + laneW, height: Math.max(top + zonesH, top + netH) };
 }
 
-function pushPod(items: CanvasItem[], p: PodView, at: { x: number; y: number }): void {
-  items.push({ type: "pod", id: p.id, x: at.x, y: at.y, w: POD.w, h: POD.h, data: p });
+/** Pods in a grid of `cols` columns whose top-left is (x, y) inside the container. */
+function slots(pods: readonly PodView[], cols: number, x: number, y: number): PodSlot[] {
+  return pods.map((view, i) => ({ view, ...gridCell(i, cols, x, y) }));
 }
 
 /** The zoom at which a layout fits a viewport of `w` × `h` pixels. */
@@ -107,10 +145,24 @@ export function fitZoom(layout: { width: number; height: number }, w: number, h:
   return Math.min(w / layout.width, h / layout.height);
 }
 
-/** The arrangement whose layout fits a `w` × `h` viewport at the larger zoom (columns on a tie). */
-export function bestArrangement(model: ClusterModel, w: number, h: number): Arrangement {
-  if (w <= 0 || h <= 0) return "columns";
-  const cols = fitZoom(clusterLayout(model, "columns"), w, h);
-  const rows = fitZoom(clusterLayout(model, "rows"), w, h);
-  return rows > cols * 1.05 ? "rows" : "columns";
+/**
+ * The shape whose layout fits a `w` × `h` viewport at the largest zoom: both arrangements, with as
+ * few pod columns per node as the fullest node needs up to a few more (wider nodes make shorter
+ * zones). Ties go to the simpler shape: side by side, fewer columns.
+ */
+export function bestShape(model: ClusterModel, w: number, h: number, maxZoom = 1.15): ClusterShape {
+  const least = gridColumns(mostPodsOnANode(model));
+  let best: ClusterShape = { arrangement: "columns", cols: least };
+  if (w <= 0 || h <= 0) return best;
+  let bestZoom = 0;
+  for (const arrangement of ["columns", "rows"] as const) {
+    for (let cols = least; cols <= Math.min(8, least + 3); cols++) {
+      const zoom = Math.min(maxZoom, fitZoom(clusterLayout(model, { arrangement, cols }), w, h));
+      if (zoom > bestZoom * 1.04) {
+        bestZoom = zoom;
+        best = { arrangement, cols };
+      }
+    }
+  }
+  return best;
 }

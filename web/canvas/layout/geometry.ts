@@ -1,11 +1,12 @@
 /** Sizes on the canvas, in canvas pixels (1:1 at zoom 1). One place, so layouts and styles agree. */
 export const POD = { w: 156, h: 46, gap: 8 } as const;
 /** A Node card: header (name, marks) and three usage bars above its pod grid. */
-export const MACHINE = { pad: 12, head: 104, gap: 16 } as const;
-export const ZONE = { pad: 14, head: 44, gap: 28 } as const;
-export const QUEUE = { pad: 14, head: 44, gap: 28 } as const;
+export const MACHINE = { pad: 12, head: 92, gap: 14 } as const;
+export const ZONE = { pad: 14, head: 50, gap: 22 } as const;
+/** The queue lane: an empty lane keeps only room for its one-line note. */
+export const QUEUE = { pad: 14, head: 42, gap: 22, emptyBody: 22 } as const;
 export const SERVICE = { w: 210, h: 64, gap: 14, colGap: 80 } as const;
-export const WORKLOAD = { w: 236, h: 84, gap: 14, colGap: 72, rowGap: 28 } as const;
+export const WORKLOAD = { w: 220, h: 84, gap: 14, colGap: 52, rowGap: 26 } as const;
 
 /** Pod grid columns for a box holding at most `n` pods: wide enough to keep boxes from towering. */
 export function gridColumns(n: number, min = 2, max = 6): number {

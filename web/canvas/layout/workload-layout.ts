@@ -6,7 +6,7 @@
  */
 import type { WorkloadModel } from "../model/cluster-model";
 import type { PodSetView } from "../model/workloads";
-import { POD, WORKLOAD, gridCell, gridColumns, gridHeight, gridWidth } from "./geometry";
+import { WORKLOAD, gridCell, gridColumns, gridHeight, gridWidth } from "./geometry";
 import type { CanvasEdge, CanvasItem, CanvasLayout, WorkloadData } from "./types";
 
 const BOX_PAD = 10;
@@ -16,15 +16,19 @@ function card(s: PodSetView, top: boolean, childCount: number): WorkloadData {
   return { id: s.id, kind: s.kind, name: s.name, namespace: s.namespace, ready: s.ready, desired: s.desired, detail: s.detail, top, childCount };
 }
 
-export function workloadLayout(model: WorkloadModel): CanvasLayout {
-  const items: CanvasItem[] = [];
-  const edges: CanvasEdge[] = [];
+function largestPodSet(model: WorkloadModel): number {
   let most = 0;
   for (const w of model.workloads) {
     most = Math.max(most, w.pods.length);
     for (const c of w.children) most = Math.max(most, c.pods.length);
   }
-  const cols = gridColumns(most, 3, 8);
+  return most;
+}
+
+/** Lays the workloads out with `cols` pod columns per box (default: by the largest box). */
+export function workloadLayout(model: WorkloadModel, cols = gridColumns(largestPodSet(model), 3, 8)): CanvasLayout {
+  const items: CanvasItem[] = [];
+  const edges: CanvasEdge[] = [];
   const boxW = gridWidth(cols) + 2 * BOX_PAD;
   const boxH = (n: number) => Math.max(WORKLOAD.h, gridHeight(n, cols) + 2 * BOX_PAD);
   const col1 = WORKLOAD.w + WORKLOAD.colGap;
@@ -35,11 +39,8 @@ export function workloadLayout(model: WorkloadModel): CanvasLayout {
     const pods = set.pods.filter((id) => model.pods.has(id));
     const h = boxH(pods.length);
     const id = `podset:${set.id}`;
-    items.push({ type: "podset", id, x, y, w: boxW, h, data: { count: pods.length } });
-    pods.forEach((pid, i) => {
-      const at = gridCell(i, cols, x + BOX_PAD, y + BOX_PAD);
-      items.push({ type: "pod", id: pid, x: at.x, y: at.y, w: POD.w, h: POD.h, data: model.pods.get(pid)! });
-    });
+    const slots = pods.map((pid, i) => ({ view: model.pods.get(pid)!, ...gridCell(i, cols, BOX_PAD, BOX_PAD) }));
+    items.push({ type: "podset", id, x, y, w: boxW, h, data: { count: pods.length, slots } });
     edges.push({ id: `${owner}->${id}`, source: owner, target: id, kind: "owner" });
     return h;
   };
@@ -64,4 +65,21 @@ export function workloadLayout(model: WorkloadModel): CanvasLayout {
   }
   const height = Math.max(0, y - WORKLOAD.rowGap);
   return { items, edges, width: col2 + boxW, height };
+}
+
+/** Pod columns per box that let the layout fill a `w` × `h` viewport at the largest zoom. */
+export function bestWorkloadColumns(model: WorkloadModel, w: number, h: number, maxZoom = 1.15): number {
+  const most = Math.max(1, largestPodSet(model));
+  let best = gridColumns(most, 3, 8);
+  if (w <= 0 || h <= 0) return best;
+  let bestZoom = 0;
+  for (let cols = 2; cols <= Math.min(10, Math.max(2, most)); cols++) {
+    const l = workloadLayout(model, cols);
+    const zoom = Math.min(maxZoom, w / l.width, h / l.height);
+    if (zoom > bestZoom * 1.04) {
+      bestZoom = zoom;
+      best = cols;
+    }
+  }
+  return best;
 }

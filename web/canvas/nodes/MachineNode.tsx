@@ -12,7 +12,7 @@ const LABELS = { cpu: "canvas.node.cpu", memory: "canvas.node.memory", pods: "ca
 export const MachineNode = memo(function MachineNode({ data }: NodeProps<MachineNodeType>) {
   const cls = ["kp-machine", data.ready ? "" : "is-not-ready", data.cordoned ? "is-cordoned" : ""].filter(Boolean).join(" ");
   return (
-    <div className={cls} data-node={data.name}>
+    <div className={cls} data-node={data.name} data-zone={data.zone}>
       <Handle type="target" position={Position.Left} className="kp-handle" isConnectable={false} />
       <div className="kp-machine-head">
         <ServerIcon />

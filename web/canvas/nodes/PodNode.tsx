@@ -18,7 +18,7 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<PodNodeType>) {
   ].filter(Boolean).join(" ");
   const dots = containerDots(data.containers);
   return (
-    <div className={cls} data-pod={data.name} data-status={data.status} title={`${data.namespace}/${data.name} · ${data.status} · ${data.ready}`}>
+    <div className={cls} data-pod={data.name} data-status={data.status} data-bound={data.nodeName} title={`${data.namespace}/${data.name} · ${data.status} · ${data.ready}`}>
       <Handle type="target" position={Position.Left} className="kp-handle" isConnectable={false} />
       <div className="kp-pod-name">{shortName(data.name)}</div>
       <div className="kp-pod-line">

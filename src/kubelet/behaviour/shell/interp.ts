@@ -5,9 +5,10 @@
  * is not interrupted, `wait` is), `exit` in a subshell leaves only the subshell, unknown commands
  * are looked up as programs of the image.
  */
-import type { Node, Redir, Word } from "./ast";
-import { arith } from "./arith";
+import type { Node, Redir } from "./ast";
+import { shellBuiltin } from "./builtins";
 import { COMMANDS } from "./commands";
+import { expandSync, expandWord } from "./expand";
 import { parseScript, ShellSyntaxError } from "./parser";
 import {
   ExitSignal, LoopSignal, ReturnSignal, type CommandContext, type Effect, type IO, type Proc, type ShellHost,
@@ -20,8 +21,9 @@ const BUSY_COMMANDS_PER_MS = 1000;
 export class Shell {
   readonly vars = new Map<string, string>();
   readonly exported = new Set<string>();
-  private readonly functions = new Map<string, Node>();
-  private readonly traps = new Map<string, string>();
+  /** Shell functions and traps: shared with builtins.ts. */
+  readonly functions = new Map<string, Node>();
+  readonly traps = new Map<string, string>();
   private pendingSignals: string[] = [];
   status = 0;
   args: string[] = [];
@@ -224,7 +226,7 @@ export class Shell {
     const redirected = this.redirect(node.redirs, io);
     if (typeof redirected === "number") return (this.status = redirected);
     const items: string[] = [];
-    if (node.items) for (const w of node.items) items.push(...(yield* this.expand(w)));
+    if (node.items) for (const w of node.items) items.push(...(yield* expandWord(this, w)));
     else items.push(...this.args);
     let last = 0;
     for (const v of items) {
@@ -257,9 +259,9 @@ export class Shell {
 
   private *command(node: Extract<Node, { t: "cmd" }>, io: IO): Proc {
     const argv: string[] = [];
-    for (const w of node.words) argv.push(...(yield* this.expand(w)));
+    for (const w of node.words) argv.push(...(yield* expandWord(this, w)));
     const values: Array<[string, string]> = [];
-    for (const a of node.assigns) values.push([a.name, (yield* this.expand(a.value, false)).join("")]);
+    for (const a of node.assigns) values.push([a.name, (yield* expandWord(this, a.value, false)).join("")]);
     if (argv.length === 0) {
       for (const [k, v] of values) this.vars.set(k, v);
       const r = this.redirect(node.redirs, io);
@@ -279,7 +281,7 @@ export class Shell {
     return this.status;
   }
 
-  private *invoke(argv: string[], io: IO, assigns: Array<[string, string]>): Proc {
+  *invoke(argv: string[], io: IO, assigns: Array<[string, string]>): Proc {
     const name = argv[0]!;
     const fn = this.functions.get(name);
     if (fn) {
@@ -290,7 +292,7 @@ export class Shell {
         throw e;
       } finally { this.args = savedArgs; }
     }
-    const builtin = this.builtin(name, argv, io);
+    const builtin = shellBuiltin(this, name, argv, io);
     if (builtin) return yield* builtin;
     const base = name.includes("/") ? name.slice(name.lastIndexOf("/") + 1) : name;
     const env = { ...this.env(), ...Object.fromEntries(assigns) };
@@ -319,90 +321,11 @@ export class Shell {
     };
   }
 
-  /** The commands that change the shell itself. */
-  private builtin(name: string, argv: string[], io: IO): Proc | undefined {
-    const self = this;
-    const code = (n: number): Proc => (function* () { return n; })();
-    switch (name) {
-      case "exit": throw new ExitSignal(argv[1] !== undefined ? (Number(argv[1]) & 255) || 0 : this.status);
-      case "return": throw new ReturnSignal(argv[1] !== undefined ? Number(argv[1]) || 0 : this.status);
-      case "break": case "continue": throw new LoopSignal(name, Math.max(1, Number(argv[1] ?? 1) || 1));
-      case "cd": {
-        const dir = this.host.fs.resolve(argv[1] ?? "/root");
-        if (!this.host.fs.isDir(dir)) {
-          io.err(`${this.name}: cd: can't cd to ${argv[1]}: No such file or directory\n`);
-          return code(2);
-        }
-        this.host.fs.cwd = dir;
-        return code(0);
-      }
-      case "export": case "readonly": case "local":
-        for (const a of argv.slice(1)) {
-          const eq = a.indexOf("=");
-          const k = eq < 0 ? a : a.slice(0, eq);
-          if (eq >= 0) this.vars.set(k, a.slice(eq + 1));
-          if (name === "export") this.exported.add(k);
-        }
-        return code(0);
-      case "unset":
-        for (const a of argv.slice(1)) if (a !== "-v" && a !== "-f") { this.vars.delete(a); this.functions.delete(a); }
-        return code(0);
-      case "set":
-        for (const a of argv.slice(1)) {
-          if (/^-[a-z]*e/.test(a)) this.errexit = true;
-          if (/^\+[a-z]*e/.test(a)) this.errexit = false;
-        }
-        if (argv[1] === "--") this.args = argv.slice(2);
-        return code(0);
-      case "shift":
-        this.args = this.args.slice(Number(argv[1] ?? 1) || 1);
-        return code(0);
-      case "trap": {
-        const sigs = argv.slice(2).map((s) => s.replace(/^SIG/, "").toUpperCase()).map((s) => (s === "15" ? "TERM" : s === "2" ? "INT" : s));
-        for (const s of sigs) {
-          if (argv[1] === "-") this.traps.delete(s);
-          else this.traps.set(s, argv[1] ?? "");
-        }
-        return code(0);
-      }
-      case "wait":
-        return (function* () {
-          while (self.host.hasBackgroundJobs() && !self.hasPendingTrap) yield { kind: "wait" } as Effect;
-          return 0;
-        })();
-      case "eval": return this.runScript(argv.slice(1).join(" "), io);
-      case "exec": {
-        if (argv.length === 1) return code(0);
-        return (function* () { throw new ExitSignal(yield* self.invoke(argv.slice(1), io, [])); })();
-      }
-      case ".": case "source": {
-        const text = this.host.fs.read(argv[1] ?? "");
-        if (isFsFail(text)) {
-          io.err(`${this.name}: .: can't open '${argv[1] ?? ""}'\n`);
-          return code(2);
-        }
-        return (function* () {
-          const tree = parseScript(text);
-          if (tree instanceof ShellSyntaxError) { io.err(`${self.name}: ${tree.message}\n`); return 2; }
-          return yield* self.run(tree, io);
-        })();
-      }
-      case "read": {
-        const line = (io.stdin ?? "").split("\n")[0] ?? "";
-        const names = argv.slice(1).filter((a) => !a.startsWith("-"));
-        const fields = line.trim().split(/\s+/);
-        names.forEach((n, i) => this.vars.set(n, i === names.length - 1 ? fields.slice(i).join(" ") : fields[i] ?? ""));
-        return code(io.stdin ? 0 : 1);
-      }
-      default: return undefined;
-    }
-  }
-
   /** Applies redirections; returns the new IO, or an exit status when a target cannot be opened. */
-  private redirect(redirs: readonly Redir[], io: IO): IO | number {
+  redirect(redirs: readonly Redir[], io: IO): IO | number {
     let out = io;
     for (const r of redirs) {
-      const target = this.expandSync(r.target).join(" ");
+      const target = expandSync(this, r.target).join(" ");
       const fs = this.host.fs;
       if (r.op === ">&") {
         if (target === "1" && r.fd === 2) out = { ...out, err: out.out };
@@ -431,92 +354,4 @@ export class Shell {
     return out;
   }
 
-  private variable(name: string): string | undefined {
-    switch (name) {
-      case "?": return String(this.status);
-      case "#": return String(this.args.length);
-      case "$": return "1";
-      case "@": case "*": return this.args.join(" ");
-      case "0": return this.name;
-      default:
-        if (/^[1-9]$/.test(name)) return this.args[Number(name) - 1];
-        return this.vars.get(name);
-    }
-  }
-
-  /** Expansion without command substitution side effects in time (redirection targets). */
-  private expandSync(w: Word): string[] {
-    const g = this.expand(w, false);
-    for (;;) {
-      const r = g.next();
-      if (r.done) return r.value;
-    }
-  }
-
-  /** Expands a word to fields: unquoted expansions are split on blanks, unquoted globs matched. */
-  *expand(w: Word, split = true): Generator<Effect, string[], void> {
-    const fields: string[] = [];
-    let cur = "";
-    let has = false;
-    let glob = false;
-    const pushSplit = (text: string) => {
-      const parts = text.split(/[ \t\n]+/);
-      parts.forEach((p, i) => {
-        if (i > 0) { if (has) fields.push(cur); cur = ""; has = false; }
-        if (p) { cur += p; has = true; }
-      });
-    };
-    for (const p of w) {
-      let text: string;
-      switch (p.t) {
-        case "lit":
-          cur += p.s;
-          has = has || p.quoted || p.s !== "";
-          if (!p.quoted && /[*?]/.test(p.s)) glob = true;
-          continue;
-        case "var": text = this.varOp(p); break;
-        case "arith": text = String(arith(this.expandSync([{ t: "lit", s: p.expr, quoted: true }]).join(""), this.vars)); break;
-        case "cmdsub": {
-          let captured = "";
-          const child = this.fork();
-          try { yield* child.run(p.node, { out: (s) => { captured += s; }, err: () => {} }); } catch (e) {
-            if (!(e instanceof ExitSignal)) throw e;
-          }
-          this.status = child.status;
-          text = captured.replace(/\n+$/, "");
-          break;
-        }
-      }
-      if (p.quoted || !split) { cur += text; has = true; } else pushSplit(text);
-    }
-    if (has) fields.push(cur);
-    if (glob && split) return fields.flatMap((f) => this.glob(f));
-    return fields;
-  }
-
-  private varOp(p: Extract<Word[number], { t: "var" }>): string {
-    const v = this.variable(p.name);
-    if (!p.op) return v ?? "";
-    const word = () => this.expandSync(p.op!.word).join("");
-    switch (p.op.kind) {
-      case "#": return String((v ?? "").length);
-      case ":-": return v ? v : word();
-      case "-": return v !== undefined ? v : word();
-      case ":=": if (!v) { const w = word(); this.vars.set(p.name, w); return w; } return v;
-      case ":+": return v ? word() : "";
-    }
-  }
-
-  /** Pathname expansion of the last path segment ("/tmp/*.log"); no match keeps the pattern. */
-  private glob(pattern: string): string[] {
-    const slash = pattern.lastIndexOf("/");
-    const dir = slash < 0 ? "." : pattern.slice(0, slash) || "/";
-    const leaf = pattern.slice(slash + 1);
-    const names = this.host.fs.list(dir);
-    if (isFsFail(names)) return [pattern];
-    const re = new RegExp(`^${leaf.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
-    const hits = names.filter((n) => re.test(n) && (!n.startsWith(".") || leaf.startsWith(".")));
-    if (hits.length === 0) return [pattern];
-    return hits.map((n) => (slash < 0 ? n : `${pattern.slice(0, slash)}/${n}`));
-  }
 }

@@ -1,0 +1,142 @@
+/**
+ * The canvas in a real Chromium (Playwright, Debian's /usr/bin/chromium or CHROMIUM_PATH) while a
+ * 1,000-pod Deployment is created, scheduled, started and then rolled to a new image, playing at
+ * 1000×. The page is the built app (`vite build`, served by `vite preview`), opened from a share
+ * link that carries the scenario.
+ *
+ * - frame time: the interval between animation frames on the main thread (requestAnimationFrame
+ *   timestamps), p95 over the measured window; 16.7 ms is 60 frames per second.
+ * - long tasks: the longest main-thread task the Long Tasks API reports (it reports tasks over
+ *   50 ms; 0 means there was none).
+ *
+ * One browser session measures both; the window lasts MEASURE_MS of wall time after Play.
+ */
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "@playwright/test";
+import { shareUrl } from "../web/share/link";
+import { freshWorkspace } from "../web/share/workspace";
+import type { BenchSuite } from "./run";
+import { deploymentScenario } from "./ui-scenarios";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const PORT = 4176;
+const PODS = 1000;
+const MEASURE_MS = 12_000;
+
+interface Measurement {
+  frameP95: number;
+  frameMedian: number;
+  frames: number;
+  longestTask: number;
+  longTasks: number;
+  runningAtEnd: number;
+  podsChanged: number;
+}
+
+let cached: Promise<Measurement> | undefined;
+
+function chromiumPath(): string {
+  const env = process.env.CHROMIUM_PATH;
+  if (env) return env;
+  try {
+    const own = chromium.executablePath();
+    if (own && existsSync(own)) return own;
+  } catch {
+    // No Playwright browser for this platform: the system one below.
+  }
+  return "/usr/bin/chromium";
+}
+
+async function waitForServer(url: string, tries = 100): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // Not up yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`vite preview did not answer at ${url}`);
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? 0;
+}
+
+async function measure(): Promise<Measurement> {
+  execFileSync(process.execPath, [join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "error"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  const server: ChildProcess = spawn(process.execPath, [join(ROOT, "node_modules", "vite", "bin", "vite.js"), "preview", "--host", "127.0.0.1", "--port", String(PORT), "--strictPort"], { cwd: ROOT, stdio: "ignore" });
+  const base = `http://127.0.0.1:${PORT}/`;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    await waitForServer(base);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __frames: number[]; __long: number[]; __measuring: boolean };
+      w.__frames = [];
+      w.__long = [];
+      w.__measuring = false;
+      new PerformanceObserver((list) => {
+        if (w.__measuring) for (const e of list.getEntries()) w.__long.push(e.duration);
+      }).observe({ type: "longtask", buffered: false });
+      const loop = (t: number) => {
+        if (w.__measuring) w.__frames.push(t);
+        requestAnimationFrame(loop);
+      };
+      requestAnimationFrame(loop);
+    });
+    await page.goto(shareUrl(base, freshWorkspace(deploymentScenario(PODS, 4), { speed: 1000 })));
+    await page.getByTestId("play-pause").waitFor({ state: "visible" });
+    await page.waitForFunction(() => document.querySelectorAll(".kp-machine").length >= 12);
+    await page.waitForTimeout(1000);
+    const statuses = () => page.evaluate(() => [...document.querySelectorAll(".kp-pod[data-pod]")].map((e) => `${e.getAttribute("data-pod")}=${e.getAttribute("data-status")}`));
+    await page.evaluate(() => { (window as unknown as { __measuring: boolean }).__measuring = true; });
+    await page.getByTestId("play-pause").click();
+    const seen = new Set<string>();
+    const deadline = Date.now() + MEASURE_MS;
+    while (Date.now() < deadline) {
+      for (const s of await statuses()) seen.add(s);
+      await page.waitForTimeout(500);
+    }
+    const result = await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __long: number[]; __measuring: boolean };
+      w.__measuring = false;
+      return { frames: w.__frames, long: w.__long };
+    });
+    const final = await statuses();
+    const deltas = result.frames.slice(1).map((t, i) => t - result.frames[i]!);
+    const m: Measurement = {
+      frameP95: percentile(deltas, 0.95),
+      frameMedian: percentile(deltas, 0.5),
+      frames: deltas.length,
+      longestTask: Math.max(0, ...result.long),
+      longTasks: result.long.length,
+      runningAtEnd: final.filter((s) => s.endsWith("=Running")).length,
+      podsChanged: seen.size,
+    };
+    process.stderr.write(`  ${m.frames} frames in ${MEASURE_MS / 1000} s: median ${m.frameMedian.toFixed(1)} ms, p95 ${m.frameP95.toFixed(1)} ms; ` +
+      `long tasks ≥ 50 ms: ${m.longTasks} (longest ${m.longestTask.toFixed(0)} ms); ${m.podsChanged} pod states seen, ${m.runningAtEnd} pods Running at the end\n`);
+    return m;
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+function measurement(): Promise<Measurement> {
+  cached ??= measure();
+  return cached;
+}
+
+export const suites: BenchSuite[] = [
+  { name: `ui canvas frame time p95 (${PODS} pods changing)`, unit: "ms", target: 16.7, better: "lower", runs: 1, run: async () => (await measurement()).frameP95 },
+  { name: "ui longest main-thread task during playback", unit: "ms", target: 50, better: "lower", runs: 1, run: async () => (await measurement()).longestTask },
+];

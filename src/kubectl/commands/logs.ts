@@ -1,0 +1,137 @@
+/**
+ * `kubectl logs (POD | TYPE/NAME | -l SELECTOR) [-c CONTAINER | --all-containers] [--previous]
+ * [--tail N] [--timestamps] [--prefix] [-f]` (kubectl pkg/cmd/logs, the API server's LogLocation
+ * and the kubelet's validateContainerLogStatus): which instance's log is read follows the
+ * container status — the running one, else the last terminated one (so a crash-looping container
+ * shows its last run), `--previous` the one before — with the kubelet's wording when there is
+ * none. `-f` prints what the log holds now: the simulation's clock does not run inside a command.
+ */
+import type { Pod } from "kubernetes-types/core/v1";
+import { isSelectorError, parseSelector } from "../../api/selector";
+import type { Stored } from "../../api/types";
+import { containerFor } from "./common";
+import { bool, num, parseFlags, str } from "./flags";
+import { notFound, parseResourceArgs } from "./resources";
+import { fail, usageError, type CommandContext, type CommandResult, type KubectlCommand } from "./types";
+
+/** The first pod a workload selects (polymorphichelpers.AttachablePodForObject), newest last. */
+function podsOf(ctx: CommandContext, kind: string, name: string, ns: string): { pods: Stored<"Pod">[] } | { error: string } {
+  const store = ctx.host.store;
+  if (kind === "Pod") {
+    const p = store.get("Pod", ns, name);
+    return p ? { pods: [p] } : { error: notFound("Pod", name) };
+  }
+  const owner = store.get(kind as "Deployment", ns, name);
+  if (!owner) return { error: notFound(kind as "Deployment", name) };
+  const selector = (owner.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector;
+  const text = Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(",");
+  const sel = parseSelector(text);
+  if (isSelectorError(sel) || !text) return { error: `error: cannot get the logs from ${kind}: selector for ${name} is not supported` };
+  const pods = store.list("Pod", ns).filter((p) => sel.matches(p.metadata.labels));
+  if (pods.length === 0) return { error: `error: timed out waiting for the condition` };
+  return { pods };
+}
+
+/** validateContainerLogStatus: undefined when a log exists to read, else the kubelet's error. */
+function logStatusError(pod: Pod, container: string, previous: boolean): string | undefined {
+  const podName = pod.metadata?.name ?? "";
+  const st = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === container);
+  if (!st) return `container "${container}" in pod "${podName}" is not available`;
+  const last = st.lastState?.terminated;
+  if (previous) return last ? undefined : `previous terminated container "${container}" in pod "${podName}" not found`;
+  if (st.state?.running || st.state?.terminated || last) return undefined;
+  const waiting = st.state?.waiting;
+  if (waiting) {
+    if (waiting.reason === "ErrImagePull") return `container "${container}" in pod "${podName}" is waiting to start: image can't be pulled`;
+    if (waiting.reason === "ImagePullBackOff") return `container "${container}" in pod "${podName}" is waiting to start: trying and failing to pull image`;
+    return `container "${container}" in pod "${podName}" is waiting to start: ${waiting.reason ?? ""}`;
+  }
+  return `container "${container}" in pod "${podName}" is waiting to start - no logs yet`;
+}
+
+/** RFC 3339 with nanoseconds, as the CRI log format stamps each line. */
+function rfc3339Nano(iso: string): string {
+  return iso.replace(/(\.\d+)?Z$/, (m, frac: string | undefined) => `.${(frac ?? ".").slice(1).padEnd(9, "0")}Z`);
+}
+
+function run(args: readonly string[], ctx: CommandContext): CommandResult {
+  const parsed = parseFlags(args, {
+    container: { type: "string", short: "c" },
+    previous: { type: "bool", short: "p" },
+    follow: { type: "bool", short: "f" },
+    tail: { type: "int" },
+    timestamps: { type: "bool" },
+    prefix: { type: "bool" },
+    "all-containers": { type: "bool" },
+    selector: { type: "string", short: "l" },
+  });
+  if (!parsed.ok) return usageError(ctx, parsed.error);
+  const f = parsed.flags;
+  const ns = str(f, "namespace") ?? "default";
+  const proxy = ctx.host.nodes;
+  const selector = str(f, "selector");
+  let pods: Stored<"Pod">[];
+  let stderr = "";
+  if (selector !== undefined) {
+    if (parsed.positionals.length) return usageError(ctx, "only a selector (-l) or a POD name is allowed");
+    const sel = parseSelector(selector);
+    if (isSelectorError(sel)) return fail(sel.message);
+    pods = ctx.host.store.list("Pod", ns).filter((p) => sel.matches(p.metadata.labels));
+    if (pods.length === 0) return { stdout: "", stderr: `No resources found in ${ns} namespace.\n`, exitCode: 0 };
+  } else {
+    if (parsed.positionals.length === 0) return usageError(ctx, "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command");
+    if (parsed.positionals.length > 2) return usageError(ctx, "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command");
+    const first = parsed.positionals[0]!;
+    let kind = "Pod", name = first;
+    if (first.includes("/")) {
+      const r = parseResourceArgs([first]);
+      if (!r.ok) return fail(r.error);
+      kind = r.refs[0]!.kind;
+      name = r.refs[0]!.name;
+    }
+    // `kubectl logs POD CONTAINER` (the old positional form) still works.
+    if (parsed.positionals[1] !== undefined && str(f, "container") === undefined) f.container = parsed.positionals[1];
+    const found = podsOf(ctx, kind, name, ns);
+    if ("error" in found) return fail(found.error);
+    pods = found.pods;
+    if (kind !== "Pod" && pods.length > 1) stderr += `Found ${pods.length} pods, using pod/${pods[0]!.metadata.name}\n`;
+    pods = pods.slice(0, 1);
+  }
+  const previous = bool(f, "previous");
+  const tail = num(f, "tail") ?? -1;
+  const multiple = pods.length > 1 || bool(f, "all-containers");
+  const prefix = bool(f, "prefix");
+  let stdout = "";
+  for (const pod of pods) {
+    const names = bool(f, "all-containers")
+      ? [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => c.name)
+      : (() => {
+        const c = containerFor(pod, str(f, "container"), multiple);
+        if ("error" in c) return c;
+        stderr += c.notice;
+        return [c.name];
+      })();
+    if (!Array.isArray(names)) return { stdout, stderr: stderr + fail(names.error).stderr, exitCode: 1 };
+    for (const container of names) {
+      // LogLocation: a pod not yet on a node has nowhere to read from; the stream is empty.
+      if (!pod.spec?.nodeName) continue;
+      const err = logStatusError(pod, container, previous);
+      if (err) return { stdout, stderr: `${stderr}Error from server (BadRequest): ${err}\n`, exitCode: 1 };
+      if (!proxy) return { stdout, stderr: `${stderr}error: no kubelet serves logs in this simulation\n`, exitCode: 1 };
+      const res = proxy.logs({ namespace: pod.metadata.namespace ?? ns, pod: pod.metadata.name, container, previous });
+      if (!res.ok) return { stdout, stderr: `${stderr}${res.message}\n`, exitCode: 1 };
+      let lines = [...res.lines];
+      if (tail >= 0) lines = tail === 0 ? [] : lines.slice(-tail);
+      const stamp = (t: number) => (bool(f, "timestamps") ? `${rfc3339Nano(ctx.host.timestamp(t as never))} ` : "");
+      const pre = prefix ? `[pod/${pod.metadata.name}/${container}] ` : "";
+      stdout += lines.map((l) => `${pre}${stamp(l.time)}${l.text}\n`).join("");
+    }
+  }
+  return { stdout, stderr, exitCode: 0 };
+}
+
+export const logsCommand: KubectlCommand = {
+  name: "logs",
+  short: "Print the logs for a container in a pod",
+  run,
+};

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import type { Stored } from "../../../src/api/types";
+import { clusterModel, ModelCache, workloadModel } from "../model/cluster-model";
+import { node, objects, owned, pod, type Objects } from "../testing/builders";
+import { bestShape, clusterLayout, MAX_ENDPOINT_EDGES } from "./cluster-layout";
+import type { CanvasItem, CanvasLayout } from "./types";
+import { workloadLayout } from "./workload-layout";
+
+const inside = (a: CanvasItem, b: CanvasItem) => a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
+const overlap = (a: CanvasItem, b: CanvasItem) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const item = (l: CanvasLayout, id: string) => {
+  const it = l.items.find((i) => i.id === id);
+  if (!it) throw new Error(`no item ${id}`);
+  return it;
+};
+
+function threeZones(extra: Stored<"Pod">[] = []): Objects {
+  return objects(node("zone-a-1", "a"), node("zone-a-2", "a"), node("zone-b-1", "b"), node("zone-c-1", "c"), ...extra);
+}
+
+const cluster = (o: Objects, shape: "columns" | "rows" = "columns") => clusterLayout(clusterModel(o, [], 0, new ModelCache()), shape);
+
+describe("cluster layout", () => {
+  it.each(["columns", "rows"] as const)("%s: each pod is drawn inside its node, each node inside its zone, pending pods in the queue", (shape) => {
+    const l = cluster(threeZones([pod("p1", { node: "zone-a-2" }), pod("p2", { node: "zone-a-2" }), pod("p3", { node: "zone-c-1" }), pod("q1"), pod("q2")]), shape);
+    expect(inside(item(l, "Pod/default/p1"), item(l, "Node/zone-a-2"))).toBe(true);
+    expect(inside(item(l, "Pod/default/p2"), item(l, "Node/zone-a-2"))).toBe(true);
+    expect(inside(item(l, "Pod/default/p3"), item(l, "Node/zone-c-1"))).toBe(true);
+    expect(inside(item(l, "Node/zone-a-1"), item(l, "zone:a"))).toBe(true);
+    expect(inside(item(l, "Node/zone-b-1"), item(l, "zone:b"))).toBe(true);
+    expect(inside(item(l, "Pod/default/q1"), item(l, "queue"))).toBe(true);
+    expect(item(l, "queue").data).toMatchObject({ count: 2 });
+    // Nothing of one kind overlaps another of the same kind.
+    for (const type of ["zone", "machine", "pod"] as const) {
+      const list = l.items.filter((i) => i.type === type);
+      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) expect(overlap(list[i]!, list[j]!)).toBe(false);
+    }
+    // The picture's size covers every item.
+    for (const it of l.items) {
+      expect(it.x + it.w).toBeLessThanOrEqual(l.width + 0.001);
+      expect(it.y + it.h).toBeLessThanOrEqual(l.height + 0.001);
+    }
+  });
+
+  it("puts zones side by side in columns and stacks them in rows", () => {
+    const o = threeZones();
+    const cols = cluster(o, "columns");
+    const rows = cluster(o, "rows");
+    expect(item(cols, "zone:a").y).toBe(item(cols, "zone:b").y);
+    expect(item(cols, "zone:b").x).toBeGreaterThan(item(cols, "zone:a").x);
+    expect(item(rows, "zone:a").x).toBe(item(rows, "zone:b").x);
+    expect(item(rows, "zone:b").y).toBeGreaterThan(item(rows, "zone:a").y);
+  });
+
+  it("picks the shape that fills the canvas: side by side on a wide canvas, stacked on a tall one", () => {
+    const m = clusterModel(threeZones([pod("p", { node: "zone-a-1" })]), [], 0, new ModelCache());
+    expect(bestShape(m, 2400, 600).arrangement).toBe("columns");
+    expect(bestShape(m, 500, 1400).arrangement).toBe("rows");
+  });
+
+  it("a pod moving from the queue to a node keeps its id and changes place (the canvas animates the move)", () => {
+    const before = cluster(threeZones([pod("p")]));
+    const after = cluster(threeZones([pod("p", { node: "zone-b-1" })]));
+    const a = item(before, "Pod/default/p");
+    const b = item(after, "Pod/default/p");
+    expect([a.x, a.y]).not.toEqual([b.x, b.y]);
+    expect(inside(b, item(after, "Node/zone-b-1"))).toBe(true);
+  });
+
+  it("draws edges from a Service to its ready endpoints, or to their nodes when there are very many", () => {
+    const svc = { kind: "Service", apiVersion: "v1", metadata: { name: "web", namespace: "default" }, spec: { ports: [{ port: 80 }] } } as unknown as Stored<"Service">;
+    const sliceOf = (names: string[]) => ({
+      kind: "EndpointSlice", apiVersion: "discovery.k8s.io/v1", addressType: "IPv4",
+      metadata: { name: "web-x", namespace: "default", labels: { "kubernetes.io/service-name": "web" } },
+      endpoints: names.map((n) => ({ addresses: ["10.0.0.1"], conditions: { ready: true }, targetRef: { kind: "Pod", namespace: "default", name: n } })),
+    }) as unknown as Stored<"EndpointSlice">;
+    const few = cluster(threeZones([svc, sliceOf(["p1", "p2"]) as never, pod("p1", { node: "zone-a-1" }), pod("p2", { node: "zone-b-1" })] as never));
+    expect(few.edges.map((e) => `${e.source}->${e.target}`).sort()).toEqual(["Service/default/web->Pod/default/p1", "Service/default/web->Pod/default/p2"]);
+    const names = Array.from({ length: MAX_ENDPOINT_EDGES + 1 }, (_, i) => `p${i}`);
+    const many = cluster(threeZones([svc, sliceOf(names) as never, ...names.map((n, i) => pod(n, { node: i % 2 ? "zone-a-1" : "zone-c-1" }))] as never));
+    expect(many.edges.map((e) => e.target).sort()).toEqual(["Node/zone-a-1", "Node/zone-c-1"]);
+  });
+});
+
+describe("workload layout", () => {
+  it("places each set's pods in its box, the newest ReplicaSet first, with owner edges", () => {
+    const dep = { kind: "Deployment", name: "web", uid: "uid-web" };
+    const o = objects(
+      owned("Deployment", "web", { replicas: 3 }, {}),
+      owned("ReplicaSet", "web-old", { replicas: 1 }, {}, dep, { "deployment.kubernetes.io/revision": "1" }),
+      owned("ReplicaSet", "web-new", { replicas: 2 }, {}, dep, { "deployment.kubernetes.io/revision": "2" }),
+      pod("n1", { owner: { kind: "ReplicaSet", name: "web-new", uid: "uid-web-new" } }),
+      pod("n2", { owner: { kind: "ReplicaSet", name: "web-new", uid: "uid-web-new" } }),
+      pod("o1", { owner: { kind: "ReplicaSet", name: "web-old", uid: "uid-web-old" } }),
+      pod("lone"),
+    );
+    const l = workloadLayout(workloadModel(o, [], 0, new ModelCache()));
+    const box = (id: string) => item(l, `podset:${id}`);
+    expect(inside(item(l, "Pod/default/n1"), box("ReplicaSet/default/web-new"))).toBe(true);
+    expect(inside(item(l, "Pod/default/o1"), box("ReplicaSet/default/web-old"))).toBe(true);
+    expect(inside(item(l, "Pod/default/lone"), box("Pod/*"))).toBe(true);
+    expect(item(l, "ReplicaSet/default/web-new").y).toBeLessThan(item(l, "ReplicaSet/default/web-old").y);
+    expect(l.edges.map((e) => `${e.source}->${e.target}`)).toEqual(expect.arrayContaining([
+      "Deployment/default/web->ReplicaSet/default/web-new",
+      "ReplicaSet/default/web-new->podset:ReplicaSet/default/web-new",
+      "Pod/*->podset:Pod/*",
+    ]));
+  });
+
+  it("gives a pod the same id in both views, so switching views moves it", () => {
+    const o = threeZones([pod("p", { node: "zone-a-1" })]);
+    const c = cluster(o);
+    const w = workloadLayout(workloadModel(o, [], 0, new ModelCache()));
+    expect(c.items.some((i) => i.id === "Pod/default/p")).toBe(true);
+    expect(w.items.some((i) => i.id === "Pod/default/p")).toBe(true);
+  });
+});
