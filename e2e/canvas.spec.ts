@@ -67,7 +67,7 @@ test("clicking a pod, a node and a workload shows each one's live YAML, status a
   await expect(cluster.details.getByTestId("details-yaml")).toContainText("phase: Running");
   await expect(cluster.details.getByTestId("details-events")).toContainText("Scheduled");
   await expect(cluster.details.getByTestId("details-events")).toContainText(`to ${first!.node}`);
-  await expect(cluster.canvas.locator(".react-flow__node.is-selected .kp-pod")).toHaveAttribute("data-pod", first!.name);
+  await expect(cluster.canvas.locator(".kp-pod.is-selected")).toHaveAttribute("data-pod", first!.name);
   await cluster.screenshot("canvas-04-pod-details");
 
   await cluster.node(first!.node).click({ position: { x: 60, y: 12 } });

@@ -8,8 +8,8 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 const SCREENSHOTS = fileURLToPath(new URL("../screenshots/", import.meta.url));
 
-/** A pod's canvas node, not the fading copy ("ghost") of a pod that was just removed. */
-const LIVE_POD = '.react-flow__node-pod:not([data-id^="ghost:"])';
+/** A pod as drawn, not the fading copy ("ghost") of a pod that was just removed. */
+const LIVE_POD = ".kp-pod:not(.is-ghost)";
 
 export interface PodPlace {
   name: string;
@@ -54,11 +54,11 @@ export class ClusterPage {
 
   pods(prefix = ""): Locator {
     // An empty [attr^=""] matches nothing in CSS: no prefix means every pod.
-    return this.canvas.locator(prefix ? `${LIVE_POD} .kp-pod[data-pod^="${prefix}"]` : `${LIVE_POD} .kp-pod[data-pod]`);
+    return this.canvas.locator(prefix ? `${LIVE_POD}[data-pod^="${prefix}"]` : `${LIVE_POD}[data-pod]`);
   }
 
   pod(name: string): Locator {
-    return this.canvas.locator(`${LIVE_POD} .kp-pod[data-pod="${name}"]`);
+    return this.canvas.locator(`${LIVE_POD}[data-pod="${name}"]`);
   }
 
   node(name: string): Locator {

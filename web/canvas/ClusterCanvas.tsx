@@ -7,6 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react
 import { t } from "../i18n";
 import { useApp } from "../state/store";
 import type { CanvasView } from "../state/layout";
+import { FarContext, setGlideAllowed } from "./flip";
 import { refOfId } from "./ids";
 import { minimapClass } from "./minimap";
 import { usePrefersReducedMotion } from "./motion";
@@ -52,6 +53,8 @@ function CanvasInner() {
   const zoom = useStore((s) => s.transform[2]);
   // The overview earns its room once the picture is larger than the canvas (zoomed in, or a big cluster).
   const showMinimap = !following || zoom < MINIMAP_BELOW_ZOOM;
+  const far = zoom < FAR_BELOW_ZOOM;
+  setGlideAllowed(!reduced && !far);
   const setFollow = useCallback((on: boolean) => {
     follow.current = on;
     setFollowing(on);
@@ -101,7 +104,8 @@ function CanvasInner() {
   }, [setFollow]);
 
   return (
-    <div className={`kp-canvas${zoom < FAR_BELOW_ZOOM ? " is-far" : ""}`} ref={box} data-testid="canvas" data-view={view} data-snapshots={snapshots}>
+    <div className={`kp-canvas${far ? " is-far" : ""}`} ref={box} data-testid="canvas" data-view={view} data-snapshots={snapshots}>
+      <FarContext.Provider value={far}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -135,6 +139,7 @@ function CanvasInner() {
         <Controls showInteractive={false} fitViewOptions={FIT} onFitView={() => { setFollow(true); fit(true); }} position="top-right" orientation="horizontal" />
         {showMinimap && <MiniMap pannable zoomable position="bottom-right" style={MINIMAP_SIZE} nodeClassName={minimapClass} nodeStrokeWidth={0} className="kp-minimap" ariaLabel={t("canvas.minimap")} />}
       </ReactFlow>
+      </FarContext.Provider>
       {empty && <div className="kp-canvas-empty">{t("canvas.empty")}</div>}
     </div>
   );

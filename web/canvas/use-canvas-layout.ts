@@ -6,7 +6,9 @@
 import { useEffect, useMemo, useReducer, useRef } from "react";
 import { useApp } from "../state/store";
 import { FlowCache } from "./flow";
+import { forgetPlaces } from "./flip";
 import { GhostTracker } from "./ghosts";
+import { podBoxes } from "./layout/boxes";
 import { idOfRef } from "./ids";
 import { bestShape, clusterLayout, type ClusterShape } from "./layout/cluster-layout";
 import { LayoutMemory } from "./layout/memory";
@@ -64,6 +66,7 @@ export function useCanvasLayout(size: CanvasSize, fade: boolean) {
     if (memorySnapshots.current !== snapshots) {
       memorySnapshots.current = snapshots;
       memory.current.forget();
+      forgetPlaces();
     }
     const model = clusterModel(objects, events, time, models.current);
     const key = shapeKey(model);
@@ -77,7 +80,7 @@ export function useCanvasLayout(size: CanvasSize, fade: boolean) {
   lastSnapshots.current = snapshots;
   // Recomputed on a new layout and when a ghost's time is up (tick).
   const ghostItems = useMemo(
-    () => ghosts.current.update(layout.items, performance.now(), fade && !fromSnapshot),
+    () => ghosts.current.update(podBoxes(layout), performance.now(), fade && !fromSnapshot),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- fromSnapshot and fade are read at layout time
     [layout, tick],
   );

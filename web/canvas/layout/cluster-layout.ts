@@ -21,12 +21,6 @@ export interface ClusterShape {
   cols: number;
 }
 
-/** Pod rows every node card has room for. */
-function nodeRows(model: ClusterModel, cols: number, memory: LayoutMemory | undefined): number {
-  const needed = Math.max(1, Math.ceil(mostPodsOnANode(model) / cols));
-  return memory ? memory.capacity(`node-rows/${cols}`, needed) : needed;
-}
-
 function mostPodsOnANode(model: ClusterModel): number {
   let most = 0;
   for (const list of model.podsOnNode.values()) most = Math.max(most, list.length);
@@ -43,14 +37,20 @@ export function clusterLayout(model: ClusterModel, shape: Arrangement | ClusterS
   const arrangement = typeof shape === "string" ? shape : shape.arrangement;
   const cols = typeof shape === "string" ? gridColumns(mostPodsOnANode(model)) : shape.cols;
   const machineW = gridWidth(cols) + 2 * MACHINE.pad;
-  // Every node card gets the same height: room for the fullest node's pods.
-  const rows = nodeRows(model, cols, memory);
-  const machineH = (_name: string) => MACHINE.head + gridHeight(rows * cols, cols) + MACHINE.pad;
-  const placed = (group: string, pods: readonly PodView[]): PodView[] => {
+  /** The pods of a group by slot (null: a free slot), stable from frame to frame with a memory. */
+  const placed = (group: string, pods: readonly PodView[]): Array<PodView | null> => {
     if (!memory) return [...pods];
     const byId = new Map(pods.map((p) => [p.id, p]));
-    return memory.order(group, pods.map((p) => p.id)).map((id) => byId.get(id)!);
+    return memory.slots(group, pods.map((p) => p.id)).map((id) => (id === null ? null : byId.get(id)!));
   };
+  const onNode = new Map<string, Array<PodView | null>>();
+  for (const z of model.zones) for (const n of z.nodes) onNode.set(n.name, placed(`node/${n.name}`, model.podsOnNode.get(n.name) ?? []));
+  // Every node card gets the same height: room for the fullest node's pods.
+  let longest = 0;
+  for (const list of onNode.values()) longest = Math.max(longest, list.length);
+  const neededRows = Math.max(1, Math.ceil(longest / cols));
+  const rows = memory ? memory.capacity(`node-rows/${cols}`, neededRows) : neededRows;
+  const machineH = (_name: string) => MACHINE.head + gridHeight(rows * cols, cols) + MACHINE.pad;
 
   // Network columns on the left.
   const hasIngress = model.ingresses.length > 0;
@@ -77,7 +77,8 @@ export function clusterLayout(model: ClusterModel, shape: Arrangement | ClusterS
   // The scheduling queue lane.
   const laneW = Math.max(zonesW, 2 * QUEUE.pad + gridWidth(2));
   const perRow = Math.max(1, Math.floor((laneW - 2 * QUEUE.pad + POD.gap) / (POD.w + POD.gap)));
-  let queueRows = Math.ceil(model.queue.length / perRow);
+  const queueSlots = placed("queue", model.queue);
+  let queueRows = Math.ceil(queueSlots.length / perRow);
   if (memory) {
     if (model.queue.length === 0) memory.release(`queue/${perRow}`);
     else queueRows = memory.capacity(`queue/${perRow}`, queueRows);
@@ -88,7 +89,7 @@ export function clusterLayout(model: ClusterModel, shape: Arrangement | ClusterS
     data: {
       count: model.queue.length,
       unschedulable: model.queue.filter((p) => p.unschedulable).length,
-      slots: slots(placed("queue", model.queue), perRow, QUEUE.pad, QUEUE.head),
+      slots: slots(queueSlots, perRow, QUEUE.pad, QUEUE.head),
     },
   });
 
@@ -102,7 +103,7 @@ export function clusterLayout(model: ClusterModel, shape: Arrangement | ClusterS
     let my = zy + ZONE.head;
     b.zone.nodes.forEach((n, ni) => {
       const mh = b.heights[ni]!;
-      const podSlots = slots(placed(`node/${n.name}`, model.podsOnNode.get(n.name) ?? []), cols, MACHINE.pad, MACHINE.head);
+      const podSlots = slots(onNode.get(n.name) ?? [], cols, MACHINE.pad, MACHINE.head);
       items.push({ type: "machine", id: n.id, x: mx, y: my, w: machineW, h: mh, data: { ...n, slots: podSlots } });
       if (arrangement === "columns") my += mh + MACHINE.gap;
       else mx += machineW + MACHINE.gap;
@@ -134,9 +135,13 @@ export function clusterLayout(model: ClusterModel, shape: Arrangement | ClusterS
   return { items, edges, width: left + laneW, height: Math.max(top + zonesH, top + netH) };
 }
 
-/** Pods in a grid of `cols` columns whose top-left is (x, y) inside the container. */
-function slots(pods: readonly PodView[], cols: number, x: number, y: number): PodSlot[] {
-  return pods.map((view, i) => ({ view, ...gridCell(i, cols, x, y) }));
+/** Pods in a grid of `cols` columns whose top-left is (x, y) inside the container; null cells stay empty. */
+function slots(pods: ReadonlyArray<PodView | null>, cols: number, x: number, y: number): PodSlot[] {
+  const out: PodSlot[] = [];
+  pods.forEach((view, i) => {
+    if (view) out.push({ view, ...gridCell(i, cols, x, y) });
+  });
+  return out;
 }
 
 /** The zoom at which a layout fits a viewport of `w` × `h` pixels. */

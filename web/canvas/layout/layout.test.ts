@@ -2,14 +2,18 @@ import { describe, expect, it } from "vitest";
 import type { Stored } from "../../../src/api/types";
 import { clusterModel, ModelCache, workloadModel } from "../model/cluster-model";
 import { node, objects, owned, pod, type Objects } from "../testing/builders";
+import { podBoxes } from "./boxes";
 import { bestShape, clusterLayout, MAX_ENDPOINT_EDGES } from "./cluster-layout";
-import type { CanvasItem, CanvasLayout } from "./types";
+import { LayoutMemory } from "./memory";
+import type { CanvasLayout } from "./types";
 import { workloadLayout } from "./workload-layout";
 
-const inside = (a: CanvasItem, b: CanvasItem) => a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
-const overlap = (a: CanvasItem, b: CanvasItem) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-const item = (l: CanvasLayout, id: string) => {
-  const it = l.items.find((i) => i.id === id);
+type Rect = { x: number; y: number; w: number; h: number };
+const inside = (a: Rect, b: Rect) => a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
+const overlap = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+/** An item's box, or a pod's box on the canvas (pods are drawn by their containers). */
+const item = (l: CanvasLayout, id: string): Rect => {
+  const it = l.items.find((i) => i.id === id) ?? podBoxes(l).get(id);
   if (!it) throw new Error(`no item ${id}`);
   return it;
 };
@@ -29,10 +33,10 @@ describe("cluster layout", () => {
     expect(inside(item(l, "Node/zone-a-1"), item(l, "zone:a"))).toBe(true);
     expect(inside(item(l, "Node/zone-b-1"), item(l, "zone:b"))).toBe(true);
     expect(inside(item(l, "Pod/default/q1"), item(l, "queue"))).toBe(true);
-    expect(item(l, "queue").data).toMatchObject({ count: 2 });
+    expect(l.items.find((i) => i.id === "queue")!.data).toMatchObject({ count: 2 });
     // Nothing of one kind overlaps another of the same kind.
-    for (const type of ["zone", "machine", "pod"] as const) {
-      const list = l.items.filter((i) => i.type === type);
+    const pods = [...podBoxes(l).values()];
+    for (const list of [l.items.filter((i) => i.type === "zone"), l.items.filter((i) => i.type === "machine"), pods]) {
       for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) expect(overlap(list[i]!, list[j]!)).toBe(false);
     }
     // The picture's size covers every item.
@@ -75,10 +79,36 @@ describe("cluster layout", () => {
       endpoints: names.map((n) => ({ addresses: ["10.0.0.1"], conditions: { ready: true }, targetRef: { kind: "Pod", namespace: "default", name: n } })),
     }) as unknown as Stored<"EndpointSlice">;
     const few = cluster(threeZones([svc, sliceOf(["p1", "p2"]) as never, pod("p1", { node: "zone-a-1" }), pod("p2", { node: "zone-b-1" })] as never));
-    expect(few.edges.map((e) => `${e.source}->${e.target}`).sort()).toEqual(["Service/default/web->Pod/default/p1", "Service/default/web->Pod/default/p2"]);
+    expect(few.edges.map((e) => `${e.source}->${e.target}#${e.targetHandle}`).sort()).toEqual(["Service/default/web->Node/zone-a-1#Pod/default/p1", "Service/default/web->Node/zone-b-1#Pod/default/p2"]);
     const names = Array.from({ length: MAX_ENDPOINT_EDGES + 1 }, (_, i) => `p${i}`);
     const many = cluster(threeZones([svc, sliceOf(names) as never, ...names.map((n, i) => pod(n, { node: i % 2 ? "zone-a-1" : "zone-c-1" }))] as never));
-    expect(many.edges.map((e) => e.target).sort()).toEqual(["Node/zone-a-1", "Node/zone-c-1"]);
+    expect(many.edges.map((e) => [e.target, e.targetHandle]).sort()).toEqual([["Node/zone-a-1", undefined], ["Node/zone-c-1", undefined]]);
+  });
+
+  it("with a memory, a new pod on a node is appended: the pods already there stay where they were", () => {
+    const memory = new LayoutMemory();
+    const model = (names: string[]) => clusterModel(threeZones(names.map((n) => pod(n, { node: "zone-a-1" }))), [], 0, new ModelCache());
+    const before = podBoxes(clusterLayout(model(["b", "d"]), { arrangement: "columns", cols: 2 }, memory));
+    const after = podBoxes(clusterLayout(model(["a", "b", "c", "d"]), { arrangement: "columns", cols: 2 }, memory));
+    expect(after.get("Pod/default/b")).toMatchObject({ x: before.get("Pod/default/b")!.x, y: before.get("Pod/default/b")!.y });
+    expect(after.get("Pod/default/d")).toMatchObject({ x: before.get("Pod/default/d")!.x, y: before.get("Pod/default/d")!.y });
+    // Without one, name order.
+    const fresh = podBoxes(clusterLayout(model(["a", "b", "c", "d"]), { arrangement: "columns", cols: 2 }));
+    expect(fresh.get("Pod/default/a")!.y).toBeLessThanOrEqual(fresh.get("Pod/default/d")!.y);
+    expect(fresh.get("Pod/default/a")!.x).toBeLessThan(fresh.get("Pod/default/b")!.x);
+  });
+
+  it("with a memory, node cards grow in steps and do not shrink while the run goes on", () => {
+    const memory = new LayoutMemory();
+    const height = (n: number) => {
+      const l = clusterLayout(clusterModel(threeZones(Array.from({ length: n }, (_, i) => pod(`p${i}`, { node: "zone-b-1" }))), [], 0, new ModelCache()), { arrangement: "columns", cols: 2 }, memory);
+      return item(l, "Node/zone-b-1").h;
+    };
+    const h2 = height(2);
+    const h3 = height(3);
+    expect(h3).toBeGreaterThan(h2);
+    expect(height(4)).toBe(h3);
+    expect(height(1)).toBe(h3);
   });
 });
 
@@ -111,7 +141,7 @@ describe("workload layout", () => {
     const o = threeZones([pod("p", { node: "zone-a-1" })]);
     const c = cluster(o);
     const w = workloadLayout(workloadModel(o, [], 0, new ModelCache()));
-    expect(c.items.some((i) => i.id === "Pod/default/p")).toBe(true);
-    expect(w.items.some((i) => i.id === "Pod/default/p")).toBe(true);
+    expect(podBoxes(c).has("Pod/default/p")).toBe(true);
+    expect(podBoxes(w).has("Pod/default/p")).toBe(true);
   });
 });

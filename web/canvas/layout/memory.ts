@@ -1,28 +1,31 @@
 /**
  * What a layout remembers from one frame to the next so that the picture stays still where
- * nothing happened: pods keep their place in a node in the order they arrived (a new pod is
- * appended, it does not push half the node's pods along), and boxes grow in steps and do not
- * shrink while the run goes on (a node filling up moves the nodes below it now and then, not on
- * every pod). Forgotten on a snapshot (load, seek), where the picture is drawn afresh.
+ * nothing happened: a pod keeps its slot in a node or in the queue while it stays there (a pod
+ * leaving leaves a gap that the next newcomer fills; nothing shifts along), and boxes grow in
+ * steps and do not shrink while the run goes on (a node filling up moves the nodes below it now
+ * and then, not on every pod). Forgotten on a snapshot (load, seek): the picture is drawn afresh.
  */
 export class LayoutMemory {
-  private readonly orders = new Map<string, string[]>();
+  private readonly orders = new Map<string, Array<string | null>>();
   private readonly capacities = new Map<string, number>();
 
   /**
-   * The members of `group` in a stable order: the ones seen before in their old order, then
-   * newcomers in the order given.
+   * Slots for the members of `group`: each keeps the slot it had; a newcomer takes the first free
+   * slot (in the order given). Empty slots are null; the list ends with its last member.
    */
-  order(group: string, ids: readonly string[]): string[] {
-    const prev = this.orders.get(group);
-    let out: string[];
-    if (!prev) out = ids.slice();
-    else {
-      const present = new Set(ids);
-      out = prev.filter((id) => present.has(id));
-      const known = new Set(out);
-      for (const id of ids) if (!known.has(id)) out.push(id);
+  slots(group: string, ids: readonly string[]): Array<string | null> {
+    const prev = this.orders.get(group) ?? [];
+    const present = new Set(ids);
+    const out = prev.map((id) => (id !== null && present.has(id) ? id : null));
+    const placed = new Set(out.filter((id): id is string => id !== null));
+    let free = 0;
+    for (const id of ids) {
+      if (placed.has(id)) continue;
+      while (free < out.length && out[free] !== null) free++;
+      if (free < out.length) out[free] = id;
+      else out.push(id);
     }
+    while (out.length > 0 && out[out.length - 1] === null) out.pop();
     this.orders.set(group, out);
     return out;
   }

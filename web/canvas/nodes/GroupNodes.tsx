@@ -7,6 +7,8 @@ import { memo } from "react";
 import { t } from "../../i18n";
 import type { PodSetData, QueueData, ZoneData } from "../layout/types";
 import { ZONE_LABEL } from "../model/nodes";
+import type { PodView } from "../model/pods";
+import { PodGrid, PodTile } from "./PodTile";
 
 export const ZoneNode = memo(function ZoneNode({ data }: NodeProps<Node<ZoneData, "zone">>) {
   return (
@@ -21,7 +23,7 @@ export const ZoneNode = memo(function ZoneNode({ data }: NodeProps<Node<ZoneData
   );
 });
 
-export const QueueNode = memo(function QueueNode({ data }: NodeProps<Node<QueueData, "queue">>) {
+export const QueueNode = memo(function QueueNode({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<Node<QueueData, "queue">>) {
   return (
     <div className={`kp-queue${data.count > 0 ? " has-pods" : ""}`} data-testid="canvas-queue" data-count={data.count}>
       <div className="kp-queue-head">
@@ -33,15 +35,26 @@ export const QueueNode = memo(function QueueNode({ data }: NodeProps<Node<QueueD
         </span>
       </div>
       {data.count === 0 && <div className="kp-queue-empty">{t("canvas.queue.empty")}</div>}
+      <PodGrid slots={data.slots} selected={data.selected} ox={positionAbsoluteX} oy={positionAbsoluteY} />
     </div>
   );
 });
 
-export const PodSetNode = memo(function PodSetNode({ data }: NodeProps<Node<PodSetData, "podset">>) {
+export const PodSetNode = memo(function PodSetNode({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<Node<PodSetData, "podset">>) {
   return (
     <div className="kp-podset">
       <Handle type="target" position={Position.Left} className="kp-handle" isConnectable={false} />
       {data.count === 0 && <span className="kp-podset-empty">{t("canvas.podset.empty")}</span>}
+      <PodGrid slots={data.slots} selected={data.selected} ox={positionAbsoluteX} oy={positionAbsoluteY} />
+    </div>
+  );
+});
+
+/** A pod just removed, fading where it was drawn. */
+export const GhostNode = memo(function GhostNode({ data }: NodeProps<Node<PodView, "ghost">>) {
+  return (
+    <div className="kp-ghost">
+      <PodTile view={data} x={0} y={0} ox={0} oy={0} selected={false} ghost />
     </div>
   );
 });

@@ -1,15 +1,16 @@
 import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
 import { memo } from "react";
 import { t } from "../../i18n";
-import type { NodeView } from "../model/nodes";
+import type { MachineData } from "../layout/types";
 import { usageLines } from "./display";
+import { PodGrid } from "./PodTile";
 
-type MachineNodeType = Node<NodeView, "machine">;
+type MachineNodeType = Node<MachineData, "machine">;
 
 const LABELS = { cpu: "canvas.node.cpu", memory: "canvas.node.memory", pods: "canvas.node.pods" } as const;
 
 /** A Kubernetes Node: its name and marks, requests against allocatable, and room for its pods. */
-export const MachineNode = memo(function MachineNode({ data }: NodeProps<MachineNodeType>) {
+export const MachineNode = memo(function MachineNode({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<MachineNodeType>) {
   const cls = ["kp-machine", data.ready ? "" : "is-not-ready", data.cordoned ? "is-cordoned" : ""].filter(Boolean).join(" ");
   return (
     <div className={cls} data-node={data.name} data-zone={data.zone}>
@@ -32,7 +33,8 @@ export const MachineNode = memo(function MachineNode({ data }: NodeProps<Machine
           </div>
         ))}
       </div>
-      {data.pods.used === 0 && <div className="kp-machine-empty">{t("canvas.node.empty")}</div>}
+      {data.slots.length === 0 && <div className="kp-machine-empty">{t("canvas.node.empty")}</div>}
+      <PodGrid slots={data.slots} selected={data.selected} ox={positionAbsoluteX} oy={positionAbsoluteY} />
     </div>
   );
 });

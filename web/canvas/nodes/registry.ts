@@ -5,15 +5,14 @@
 import type { NodeTypes } from "@xyflow/react";
 import type { CanvasItemType } from "../layout/types";
 import { IngressNode, ServiceNode, WorkloadNode } from "./CardNodes";
-import { PodSetNode, QueueNode, ZoneNode } from "./GroupNodes";
+import { GhostNode, PodSetNode, QueueNode, ZoneNode } from "./GroupNodes";
 import { MachineNode } from "./MachineNode";
-import { PodNode } from "./PodNode";
 
 export const nodeTypes = {
   zone: ZoneNode,
   queue: QueueNode,
   machine: MachineNode,
-  pod: PodNode,
+  ghost: GhostNode,
   service: ServiceNode,
   ingress: IngressNode,
   workload: WorkloadNode,
