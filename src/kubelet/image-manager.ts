@@ -27,6 +27,8 @@ export class ImageManager {
   private readonly lastError = new Map<string, string>();
   /** Virtual time the puller is busy until (pulls are serialized). */
   private busyUntil = 0;
+  /** Images a queued pull will have fetched: a later pull of one only checks the manifest. */
+  private readonly queued = new Set<string>();
 
   constructor(private readonly env: ImageEnv) {}
 
@@ -34,9 +36,10 @@ export class ImageManager {
     return this.present.has(normalizeImage(image));
   }
 
-  /** The node lost its disk state (a machine that never comes back would); images are kept across reboots. */
+  /** The kubelet stopped: pulls under way are lost (the images already on disk stay). */
   forgetAll(): void {
     this.busyUntil = 0;
+    this.queued.clear();
   }
 
   /**
@@ -72,7 +75,9 @@ export class ImageManager {
       return undefined;
     }
     rec.event(pod, "Normal", EV.Pulling, MSG.pulling(image));
-    const pullMs = !check.ok ? FAILED_PULL_MS : present ? MANIFEST_CHECK_MS : pullDurationMs(image, pod.metadata?.annotations, c.name);
+    const ref = normalizeImage(image);
+    const pullMs = !check.ok ? FAILED_PULL_MS : present || this.queued.has(ref) ? MANIFEST_CHECK_MS : pullDurationMs(image, pod.metadata?.annotations, c.name);
+    if (check.ok) this.queued.add(ref);
     const start = Math.max(now, this.busyUntil);
     const finish = start + pullMs;
     this.busyUntil = finish;
@@ -84,7 +89,7 @@ export class ImageManager {
         done({ ok: false, reason: WAITING.ErrImagePull, message: check.error });
         return;
       }
-      this.present.add(normalizeImage(image));
+      this.present.add(ref);
       this.backoff.forget(key);
       rec.event(pod, "Normal", EV.Pulled, MSG.pulled(image, pullMs, finish - now, imageInfo(image).sizeBytes));
       done({ ok: true });

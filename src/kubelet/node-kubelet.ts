@@ -111,6 +111,7 @@ export class NodeKubelet implements NodeServices {
     for (const t of this.timers) t.cancel();
     this.timers = [];
     for (const w of this.workers.values()) w.halt();
+    this.images.forgetAll();
   }
 
   /** Posts the node status: conditions (with their events on transitions) and a fresh heartbeat. */

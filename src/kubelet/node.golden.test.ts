@@ -55,3 +55,30 @@ describe("node failure and pressure", () => {
     expect(sim.store.get("Pod", "default", "loyal")?.status?.phase).toBe("Running");
   });
 });
+
+describe("a node that reboots", () => {
+  it("re-creates its pods' sandboxes and containers: one restart, last state Unknown 255", async () => {
+    const { Simulation } = await import("../sim/simulation");
+    const { sim } = Simulation.load(`
+apiVersion: kubeplay.dev/v1alpha1
+kind: Scenario
+metadata: {name: reboot}
+spec:
+  actions:
+    - {at: 30s, node: {name: zone-a-1, state: Down}}
+    - {at: 40s, node: {name: zone-a-1, state: Up}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  nodeName: zone-a-1
+  containers: [{name: web, image: nginx:1.27}]
+`);
+    sim.runUntil(60);
+    const st = sim.store.get("Pod", "default", "web")!.status!;
+    expect(st.containerStatuses?.[0]).toMatchObject({ restartCount: 1, ready: true, state: { running: {} }, lastState: { terminated: { exitCode: 255, reason: "Unknown" } } });
+    expect(times(sim, "web", "SandboxChanged")).toEqual([40]);
+    expect(times(sim, "zone-a-1", "NodeNotReady")).toEqual([]);
+  });
+});

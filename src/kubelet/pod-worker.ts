@@ -22,6 +22,8 @@ import { stopContainer } from "./stop";
 
 /** pod_workers.go backOffPeriod: a sync that failed (an image pull, a config error) is retried after this. */
 export const WORKER_BACKOFF_MS = 10_000;
+/** How long creating a pod sandbox (pause container and pod network) takes. */
+export const SANDBOX_MS = 1000;
 /** The volume manager's first retry of a failed mount; it doubles to 2m2s. */
 const MOUNT_RETRY_MS = 500;
 const MOUNT_RETRY_MAX_MS = 122_000;
@@ -41,6 +43,7 @@ export class PodWorker {
   private syncQueued = false;
   private requeue: { at: number; timer: Timer } | undefined;
   private mountRetryMs = MOUNT_RETRY_MS;
+  private sandboxPending: Timer | undefined;
   /** A phase reason the kubelet set (Evicted, DeadlineExceeded). */
   statusReason: { reason: string; message: string } | undefined;
 
@@ -102,6 +105,8 @@ export class PodWorker {
   /** The node's kubelet stopped (machine down): drop every timer; the store keeps whatever was last reported. */
   halt(): void {
     this.prober.stop();
+    this.sandboxPending?.cancel();
+    this.sandboxPending = undefined;
     this.inFlight?.timer?.cancel();
     this.inFlight = undefined;
     this.queue = [];
@@ -151,28 +156,34 @@ export class PodWorker {
     this.writeStatus();
   }
 
-  /** Sandbox and volumes: false while the pod cannot start containers yet. */
+  /** Volumes, then the sandbox: false while the pod cannot start containers yet. */
   private ensureSandbox(): boolean {
     const rt = this.runtime;
-    if (!rt.sandbox || !rt.sandbox.ready) {
-      if (rt.sandbox) {
-        this.node.recorder.event(this.pod, "Normal", EV.SandboxChanged, MSG.sandboxChanged);
-        if ((this.pod.spec?.restartPolicy ?? "Always") === "Never") {
-          this.termination.begin(0, "completed");
-          this.termination.step();
-          return false;
-        }
-      }
-      rt.createSandbox(this.node.allocateIP(this.uid), this.node.now());
-    }
-    const setup = this.volumes.setUp({ podIP: rt.sandbox!.ip, hostIP: this.node.hostIP() });
+    const setup = this.volumes.setUp({ podIP: rt.sandbox?.ip ?? "", hostIP: this.node.hostIP() });
     if (!setup.ok) {
       this.node.recorder.event(this.pod, "Warning", EV.FailedMount, `MountVolume.SetUp failed for volume "${setup.volume}" : ${setup.message}`);
       this.requeueAt(this.node.now() + this.mountRetryMs);
       this.mountRetryMs = Math.min(this.mountRetryMs * 2, MOUNT_RETRY_MAX_MS);
       return false;
     }
-    return true;
+    if (rt.sandbox?.ready) return true;
+    if (this.sandboxPending) return false;
+    if (rt.sandbox) {
+      this.node.recorder.event(this.pod, "Normal", EV.SandboxChanged, MSG.sandboxChanged);
+      if ((this.pod.spec?.restartPolicy ?? "Always") === "Never") {
+        this.termination.begin(0, "completed");
+        this.termination.step();
+        return false;
+      }
+    }
+    // RunPodSandbox: the pause container and the CNI's network setup take a moment.
+    this.sandboxPending = this.node.after(SANDBOX_MS, `${this.label} sandbox`, () => {
+      this.sandboxPending = undefined;
+      if (this.termination.active || this.termination.finished) return;
+      rt.createSandbox(this.node.allocateIP(this.uid), this.node.now());
+      this.requestSync();
+    });
+    return false;
   }
 
   kill(k: Kill): void {
@@ -205,6 +216,8 @@ export class PodWorker {
   /** Cancels every start still queued or pulling (termination). */
   cancelStarts(): void {
     this.queue = [];
+    this.sandboxPending?.cancel();
+    this.sandboxPending = undefined;
     this.inFlight?.timer?.cancel();
     this.inFlight = undefined;
     this.requeue?.timer.cancel();

@@ -10,6 +10,9 @@ import type { Kind, Stored } from "../api/types";
 import type { ScenarioError, NodeActionState } from "../scenario/types";
 import type { ObjectRef } from "../sim/changes";
 import type { DiffOp } from "./diff";
+import type { ExplainReport } from "./queries";
+
+export type { ExplainReport } from "./queries";
 
 export const PROTOCOL_VERSION = 2;
 
@@ -62,7 +65,12 @@ export type ToWorker =
    */
   | { type: "stepToChange"; target: ObjectRef }
   | { type: "apply"; yaml: string }
-  | { type: "kubectl"; id: number; command: string }
+  /** `stdin` is what `-f -` reads (the console passes the editor's text). */
+  | { type: "kubectl"; id: number; command: string; stdin?: string }
+  /** Console completion of a partial command line (answered by `completeResult`). */
+  | { type: "complete"; id: number; line: string }
+  /** The "why?" data about one object at the current instant (answered by `explainResult`). */
+  | { type: "explain"; id: number; target: ObjectRef }
   | { type: "action"; action: UiAction }
   | { type: "resync" };
 
@@ -132,6 +140,8 @@ export type FromWorker =
   | { type: "logged"; index: number; entry: ReplayEntry }
   | { type: "playback"; playing: boolean; speed: number }
   | { type: "kubectlResult"; id: number; stdout: string; stderr: string; exitCode: number }
+  | { type: "completeResult"; id: number; prefix: string; candidates: string[] }
+  | { type: "explainResult"; id: number; report: ExplainReport }
   /** The worker could not go on (a bug): the UI shows it and may reload the scenario. */
   | { type: "fatal"; message: string };
 

@@ -26,6 +26,7 @@ import type { ScenarioAction, ScenarioError } from "../scenario/types";
 import { seconds } from "../clock/time";
 import type { StepRecord } from "../sim/simulation";
 import { Outbox, type OutboxPatch } from "./outbox";
+import { completeLine, explainReport } from "./queries";
 import { Session, type LoggedCommand } from "./session";
 
 /** The host's only source of wall time, given by the worker entry (or a test). */
@@ -119,7 +120,9 @@ export class WorkerHost {
       case "seek": return this.seek(msg.time);
       case "stepToChange": return this.stepToChange(msg.target);
       case "apply": return this.apply(msg.yaml);
-      case "kubectl": return this.kubectl(msg.id, msg.command);
+      case "kubectl": return this.kubectl(msg.id, msg.command, msg.stdin);
+      case "complete": return this.post({ type: "completeResult", id: msg.id, ...completeLine(this.session?.sim, msg.line) });
+      case "explain": return this.post({ type: "explainResult", id: msg.id, report: explainReport(this.session?.sim, msg.target) });
       case "action": return this.action(msg.action);
       case "resync": return this.sendSnapshot("resync");
       default: {
@@ -238,14 +241,14 @@ export class WorkerHost {
    * the cluster goes out as one patch. (Not yet in the replay log: a seek back or a share link
    * does not repeat it.)
    */
-  private kubectl(id: number, command: string): void {
+  private kubectl(id: number, command: string, stdin?: string): void {
     const s = this.session;
     if (!s) {
       this.post({ type: "kubectlResult", id, stdout: "", stderr: "error: no scenario is loaded\n", exitCode: 1 });
       return;
     }
     const writes = s.writes;
-    const r = s.sim.kubectl(command);
+    const r = s.sim.kubectl(command, stdin);
     this.post({ type: "kubectlResult", id, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode });
     if (s.writes !== writes) this.sendPatch([]);
   }

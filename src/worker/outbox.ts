@@ -16,7 +16,7 @@ import type { Changes } from "../sim/changes";
 import type { StepRecord } from "../sim/simulation";
 
 /** Step labels one patch carries: the step-by-step view shows the latest. */
-export const PATCH_STEP_LIMIT = 16;
+export const PATCH_STEP_LIMIT = 4;
 
 type Piece = { bytes: number } & ({ change: WireChange } | { event: EventRecord });
 

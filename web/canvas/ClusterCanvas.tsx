@@ -104,7 +104,7 @@ function CanvasInner() {
   }, [setFollow]);
 
   return (
-    <div className={`kp-canvas${far ? " is-far" : ""}`} ref={box} data-testid="canvas" data-view={view} data-snapshots={snapshots}>
+    <div className={`kp-canvas${far ? " is-far" : ""}`} ref={box} data-testid="canvas" data-view={view} data-snapshots={snapshots} data-pods={layout.pods} data-running={layout.running}>
       <FarContext.Provider value={far}>
       <ReactFlow
         nodes={nodes}

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useReducer, useRef } from "react";
 import { useApp } from "../state/store";
+import { useRedrawnCluster } from "./redraw";
 import { FlowCache } from "./flow";
 import { forgetPlaces } from "./flip";
 import { GhostTracker } from "./ghosts";
@@ -34,10 +35,8 @@ function shapeKey(m: ClusterModel): string {
 }
 
 export function useCanvasLayout(size: CanvasSize, fade: boolean) {
-  const objects = useApp((s) => s.cluster.objects);
-  const events = useApp((s) => s.cluster.events);
-  const time = useApp((s) => s.cluster.time);
-  const snapshots = useApp((s) => s.cluster.snapshots);
+  const podCount = useRef(0);
+  const { objects, events, time, snapshots } = useRedrawnCluster(podCount.current);
   const view = useApp((s) => s.layout.canvasView);
   const selection = useApp((s) => s.selection);
 
@@ -98,5 +97,6 @@ export function useCanvasLayout(size: CanvasSize, fade: boolean) {
     [layout, ghostItems, selected],
   );
   const edges = useMemo(() => flow.current.toEdges(layout.edges, { selected }), [layout, selected]);
+  podCount.current = layout.pods;
   return { layout, nodes, edges, view };
 }

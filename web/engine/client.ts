@@ -4,7 +4,7 @@
  * mirror, and asks for a resync when a patch does not follow the last applied sequence number.
  * Commands sent before the worker said `ready` wait in order and go out once it has.
  */
-import { PROTOCOL_VERSION, type FromWorker, type Replay, type ToWorker, type UiAction } from "../../src/protocol/messages";
+import { PROTOCOL_VERSION, type ExplainReport, type FromWorker, type Replay, type ToWorker, type UiAction } from "../../src/protocol/messages";
 import type { Kind } from "../../src/api/types";
 import type { AppStore } from "../state/store";
 
@@ -30,6 +30,8 @@ export class EngineClient {
   private resyncing = false;
   private nextKubectlId = 1;
   private readonly kubectlPending = new Map<number, (r: KubectlResult) => void>();
+  private readonly completePending = new Map<number, (r: { prefix: string; candidates: string[] }) => void>();
+  private readonly explainPending = new Map<number, (r: ExplainReport) => void>();
 
   constructor(
     private readonly store: AppStore,
@@ -68,11 +70,30 @@ export class EngineClient {
   apply(yaml: string): void { this.send({ type: "apply", yaml }); }
   action(action: UiAction): void { this.send({ type: "action", action }); }
 
-  kubectl(command: string): Promise<KubectlResult> {
+  /** Runs a kubectl command line; `stdin` is what `-f -` reads. */
+  kubectl(command: string, stdin?: string): Promise<KubectlResult> {
     const id = this.nextKubectlId++;
     return new Promise((resolve) => {
       this.kubectlPending.set(id, resolve);
-      this.send({ type: "kubectl", id, command });
+      this.send({ type: "kubectl", id, command, ...(stdin === undefined ? {} : { stdin }) });
+    });
+  }
+
+  /** What may come next on a partial kubectl command line (the console's Tab). */
+  complete(line: string): Promise<{ prefix: string; candidates: string[] }> {
+    const id = this.nextKubectlId++;
+    return new Promise((resolve) => {
+      this.completePending.set(id, resolve);
+      this.send({ type: "complete", id, line });
+    });
+  }
+
+  /** The "why?" data about an object at the current instant. */
+  explain(target: { kind: Kind; namespace?: string; name: string }): Promise<ExplainReport> {
+    const id = this.nextKubectlId++;
+    return new Promise((resolve) => {
+      this.explainPending.set(id, resolve);
+      this.send({ type: "explain", id, target });
     });
   }
 
@@ -110,6 +131,18 @@ export class EngineClient {
         const resolve = this.kubectlPending.get(msg.id);
         this.kubectlPending.delete(msg.id);
         resolve?.({ stdout: msg.stdout, stderr: msg.stderr, exitCode: msg.exitCode });
+        return;
+      }
+      case "completeResult": {
+        const resolve = this.completePending.get(msg.id);
+        this.completePending.delete(msg.id);
+        resolve?.({ prefix: msg.prefix, candidates: msg.candidates });
+        return;
+      }
+      case "explainResult": {
+        const resolve = this.explainPending.get(msg.id);
+        this.explainPending.delete(msg.id);
+        resolve?.(msg.report);
         return;
       }
       case "logged":

@@ -5,7 +5,7 @@
 export type CanvasView = "cluster" | "workloads";
 
 /** The dock's panels (web/panels/dock.ts registers what each one shows). */
-export type PanelId = "details" | "events" | "pods";
+export type PanelId = "details" | "events" | "pods" | "inspector" | "why" | "console" | "diagrams";
 
 export interface LayoutSlice {
   layout: { canvasView: CanvasView; panel: PanelId };

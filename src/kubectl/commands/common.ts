@@ -3,7 +3,13 @@
  * command works in, and kubectl's default-container choice for logs and exec.
  */
 import type { Pod } from "kubernetes-types/core/v1";
+import type { LabelSelector } from "kubernetes-types/meta/v1";
+import { compileSelector, isSelectorError } from "../../api/selector";
+import type { ObjectStore } from "../../api/store";
+import { KINDS, type Kind, type KObject, type Stored } from "../../api/types";
+import { groupKind } from "../printers";
 import { str, type FlagValues } from "./flags";
+import { notFound } from "./resources";
 import type { KubectlHost } from "./types";
 
 /** The virtual "now" as unix ms (what ages are measured against). */
@@ -64,4 +70,30 @@ export function takeRepeated(argv: readonly string[], name: string, opts: { shor
     else values.push(...(opts.slice ? v.split(",") : [v]));
   }
   return { values, rest };
+}
+
+/**
+ * polymorphichelpers.AttachablePodForObject: the pods a workload or Service selects, the one
+ * kubectl attaches to first (running and ready before the others, then oldest).
+ */
+export function podsSelectedBy(store: ObjectStore, kind: Kind, namespace: string, name: string): { pods: Array<Stored<"Pod">> } | { error: string } {
+  if (kind === "Pod") {
+    const p = store.get("Pod", namespace, name);
+    return p ? { pods: [p] } : { error: notFound("Pod", name) };
+  }
+  const owner = store.get(kind, KINDS[kind].namespaced ? namespace : undefined, name) as KObject | undefined;
+  if (!owner) return { error: notFound(kind, name) };
+  const spec = owner.spec as { selector?: LabelSelector | Record<string, string> } | undefined;
+  const raw = spec?.selector;
+  const labelSelector: LabelSelector | undefined = kind === "Service" ? { matchLabels: raw as Record<string, string> | undefined } : (raw as LabelSelector | undefined);
+  if (!labelSelector || (!labelSelector.matchLabels && !labelSelector.matchExpressions)) {
+    return { error: `error: cannot attach to ${groupKind(kind)}/${name}: selector for ${kind} is not supported` };
+  }
+  const sel = compileSelector(labelSelector);
+  if (isSelectorError(sel)) return { error: `error: ${sel.message}` };
+  const rank = (p: Pod) => (p.status?.phase === "Running" && p.status.conditions?.some((c) => c.type === "Ready" && c.status === "True") ? 0 : p.status?.phase === "Running" ? 1 : 2);
+  const pods = store.list("Pod", namespace)
+    .filter((p) => sel.matches(p.metadata.labels))
+    .sort((a, b) => rank(a) - rank(b) || (a.metadata.creationTimestamp ?? "").localeCompare(b.metadata.creationTimestamp ?? ""));
+  return pods.length ? { pods } : { error: "error: timed out waiting for the condition" };
 }

@@ -5,12 +5,11 @@
  * probe reads. The command's output is printed as one stream; a non-zero exit is kubectl's
  * "command terminated with exit code N" and that exit code.
  */
-import { containerFor } from "./common";
+import { containerFor, podsSelectedBy } from "./common";
 import { parseFlags, str } from "./flags";
-import { notFound, parseResourceArgs } from "./resources";
+import { parseResourceArgs } from "./resources";
 import { fail, usageError, type CommandContext, type CommandResult, type KubectlCommand } from "./types";
-import type { Stored } from "../../api/types";
-import { isSelectorError, parseSelector } from "../../api/selector";
+import type { Kind } from "../../api/types";
 
 function run(args: readonly string[], ctx: CommandContext): CommandResult {
   const dash = args.indexOf("--");
@@ -30,26 +29,16 @@ function run(args: readonly string[], ctx: CommandContext): CommandResult {
   const ns = str(f, "namespace") ?? "default";
   const store = ctx.host.store;
   const target = parsed.positionals[0]!;
-  let pod: Stored<"Pod"> | undefined;
+  let kind: Kind = "Pod", name = target;
   if (target.includes("/")) {
     const r = parseResourceArgs([target]);
     if (!r.ok) return fail(r.error);
-    const ref = r.refs[0]!;
-    if (ref.kind === "Pod") pod = store.get("Pod", ns, ref.name);
-    else {
-      const owner = store.get(ref.kind, ns, ref.name) as { spec?: { selector?: { matchLabels?: Record<string, string> } } } | undefined;
-      if (!owner) return fail(notFound(ref.kind, ref.name));
-      const text = Object.entries(owner.spec?.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(",");
-      const sel = parseSelector(text);
-      if (!text || isSelectorError(sel)) return fail(`cannot attach to ${ref.kind}: selector for ${ref.name} is not supported`);
-      pod = store.list("Pod", ns).find((p) => sel.matches(p.metadata.labels));
-      if (!pod) return fail("timed out waiting for the condition");
-    }
-    if (!pod) return fail(notFound("Pod", ref.name));
-  } else {
-    pod = store.get("Pod", ns, target);
-    if (!pod) return fail(notFound("Pod", target));
+    kind = r.refs[0]!.kind;
+    name = r.refs[0]!.name;
   }
+  const found = podsSelectedBy(store, kind, ns, name);
+  if ("error" in found) return fail(found.error);
+  const pod = found.pods[0]!;
   const phase = pod.status?.phase;
   if (phase === "Succeeded" || phase === "Failed") return fail(`cannot exec into a container in a completed pod; current phase is ${phase}`);
   const c = containerFor(pod, str(f, "container"), f.quiet === true);

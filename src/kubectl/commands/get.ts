@@ -181,7 +181,7 @@ export class GetWatch {
   private readonly pending: Array<WatchEvent<Kind>> = [];
   private readonly stops: Array<() => void> = [];
 
-  constructor(private readonly store: ObjectStore, private readonly kinds: readonly Kind[], private readonly namespace: string | undefined) {
+  constructor(store: ObjectStore, private readonly kinds: readonly Kind[], private readonly namespace: string | undefined) {
     for (const kind of kinds) this.stops.push(store.watch(kind, (ev) => this.pending.push(ev as WatchEvent<Kind>)));
   }
 

@@ -24,6 +24,16 @@ apiVersion: v1
 kind: Pod
 metadata: {name: pending}
 spec: {containers: [{name: c, image: busybox}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec: {selector: {app: web}, ports: [{port: 80}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: empty}
+spec: {selector: {app: none}, ports: [{port: 80}]}
 `;
 
 const LINES: Record<string, Array<{ time: number; text: string }>> = {
@@ -79,6 +89,8 @@ describe("kubectl logs", () => {
     { line: "logs nope", err: `Error from server (NotFound): pods "nope" not found\n`, code: 1 },
     { line: "logs pending", out: "" },
     { line: "logs -l app=web -c app --tail=1", out: "GET /\n" },
+    { line: "logs svc/web -c app --tail=1", out: "GET /\n" },
+    { line: "logs service/empty", err: "error: timed out waiting for the condition\n", code: 1 },
     {
       line: "logs",
       err: "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n",

@@ -8,29 +8,11 @@
  */
 import type { Pod } from "kubernetes-types/core/v1";
 import { isSelectorError, parseSelector } from "../../api/selector";
-import type { Stored } from "../../api/types";
-import { containerFor } from "./common";
+import type { Kind, Stored } from "../../api/types";
+import { containerFor, podsSelectedBy } from "./common";
 import { bool, num, parseFlags, str } from "./flags";
-import { notFound, parseResourceArgs } from "./resources";
+import { parseResourceArgs } from "./resources";
 import { fail, usageError, type CommandContext, type CommandResult, type KubectlCommand } from "./types";
-
-/** The first pod a workload selects (polymorphichelpers.AttachablePodForObject), newest last. */
-function podsOf(ctx: CommandContext, kind: string, name: string, ns: string): { pods: Stored<"Pod">[] } | { error: string } {
-  const store = ctx.host.store;
-  if (kind === "Pod") {
-    const p = store.get("Pod", ns, name);
-    return p ? { pods: [p] } : { error: notFound("Pod", name) };
-  }
-  const owner = store.get(kind as "Deployment", ns, name);
-  if (!owner) return { error: notFound(kind as "Deployment", name) };
-  const selector = (owner.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector;
-  const text = Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(",");
-  const sel = parseSelector(text);
-  if (isSelectorError(sel) || !text) return { error: `error: cannot get the logs from ${kind}: selector for ${name} is not supported` };
-  const pods = store.list("Pod", ns).filter((p) => sel.matches(p.metadata.labels));
-  if (pods.length === 0) return { error: `error: timed out waiting for the condition` };
-  return { pods };
-}
 
 /** validateContainerLogStatus: undefined when a log exists to read, else the kubelet's error. */
 function logStatusError(pod: Pod, container: string, previous: boolean): string | undefined {
@@ -51,7 +33,7 @@ function logStatusError(pod: Pod, container: string, previous: boolean): string 
 
 /** RFC 3339 with nanoseconds, as the CRI log format stamps each line. */
 function rfc3339Nano(iso: string): string {
-  return iso.replace(/(\.\d+)?Z$/, (m, frac: string | undefined) => `.${(frac ?? ".").slice(1).padEnd(9, "0")}Z`);
+  return iso.replace(/(\.\d+)?Z$/, (_m, frac: string | undefined) => `.${(frac ?? ".").slice(1).padEnd(9, "0")}Z`);
 }
 
 function run(args: readonly string[], ctx: CommandContext): CommandResult {
@@ -82,7 +64,7 @@ function run(args: readonly string[], ctx: CommandContext): CommandResult {
     if (parsed.positionals.length === 0) return usageError(ctx, "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command");
     if (parsed.positionals.length > 2) return usageError(ctx, "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command");
     const first = parsed.positionals[0]!;
-    let kind = "Pod", name = first;
+    let kind: Kind = "Pod", name = first;
     if (first.includes("/")) {
       const r = parseResourceArgs([first]);
       if (!r.ok) return fail(r.error);
@@ -91,7 +73,7 @@ function run(args: readonly string[], ctx: CommandContext): CommandResult {
     }
     // `kubectl logs POD CONTAINER` (the old positional form) still works.
     if (parsed.positionals[1] !== undefined && str(f, "container") === undefined) f.container = parsed.positionals[1];
-    const found = podsOf(ctx, kind, name, ns);
+    const found = podsSelectedBy(ctx.host.store, kind, ns, name);
     if ("error" in found) return fail(found.error);
     pods = found.pods;
     if (kind !== "Pod" && pods.length > 1) stderr += `Found ${pods.length} pods, using pod/${pods[0]!.metadata.name}\n`;

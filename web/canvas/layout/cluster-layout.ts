@@ -132,7 +132,13 @@ export function clusterLayout(model: ClusterModel, shape: Arrangement | ClusterS
   });
   const netH = Math.max(model.services.length, model.ingresses.length) * (SERVICE.h + SERVICE.gap);
 
-  return { items, edges, width: left + laneW, height: Math.max(top + zonesH, top + netH) };
+  return { items, edges, width: left + laneW, height: Math.max(top + zonesH, top + netH), pods: model.pods.size, running: countRunning(model.pods.values()) };
+}
+
+export function countRunning(views: Iterable<PodView>): number {
+  let n = 0;
+  for (const v of views) if (v.status === "Running") n++;
+  return n;
 }
 
 /** Pods in a grid of `cols` columns whose top-left is (x, y) inside the container; null cells stay empty. */

@@ -62,6 +62,9 @@ export interface CanvasLayout {
   edges: CanvasEdge[];
   width: number;
   height: number;
+  /** Pods drawn, and how many of them read Running (for tests and benchmarks to watch). */
+  pods: number;
+  running: number;
 }
 
 export type { ClusterModel, ZoneView };

@@ -7,6 +7,7 @@
 import type { WorkloadModel } from "../model/cluster-model";
 import type { PodSetView } from "../model/workloads";
 import { WORKLOAD, gridCell, gridColumns, gridHeight, gridWidth } from "./geometry";
+import { countRunning } from "./cluster-layout";
 import type { CanvasEdge, CanvasItem, CanvasLayout, WorkloadData } from "./types";
 
 const BOX_PAD = 10;
@@ -64,7 +65,7 @@ export function workloadLayout(model: WorkloadModel, cols = gridColumns(largestP
     y += rowH + WORKLOAD.rowGap;
   }
   const height = Math.max(0, y - WORKLOAD.rowGap);
-  return { items, edges, width: col2 + boxW, height };
+  return { items, edges, width: col2 + boxW, height, pods: model.pods.size, running: countRunning(model.pods.values()) };
 }
 
 /** Pod columns per box that let the layout fill a `w` × `h` viewport at the largest zoom. */

@@ -5,6 +5,7 @@
 import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
 import { memo } from "react";
 import { t } from "../../i18n";
+import { useApp } from "../../state/store";
 import type { PodSetData, QueueData, ZoneData } from "../layout/types";
 import { ZONE_LABEL } from "../model/nodes";
 import type { PodView } from "../model/pods";
@@ -24,6 +25,7 @@ export const ZoneNode = memo(function ZoneNode({ data }: NodeProps<Node<ZoneData
 });
 
 export const QueueNode = memo(function QueueNode({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<Node<QueueData, "queue">>) {
+  const select = useApp((s) => s.select);
   return (
     <div className={`kp-queue${data.count > 0 ? " has-pods" : ""}`} data-testid="canvas-queue" data-count={data.count}>
       <div className="kp-queue-head">
@@ -35,17 +37,18 @@ export const QueueNode = memo(function QueueNode({ data, positionAbsoluteX, posi
         </span>
       </div>
       {data.count === 0 && <div className="kp-queue-empty">{t("canvas.queue.empty")}</div>}
-      <PodGrid slots={data.slots} selected={data.selected} ox={positionAbsoluteX} oy={positionAbsoluteY} />
+      <PodGrid slots={data.slots} selected={data.selected} ox={positionAbsoluteX} oy={positionAbsoluteY} onSelect={select} />
     </div>
   );
 });
 
 export const PodSetNode = memo(function PodSetNode({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<Node<PodSetData, "podset">>) {
+  const select = useApp((s) => s.select);
   return (
     <div className="kp-podset">
       <Handle type="target" position={Position.Left} className="kp-handle" isConnectable={false} />
       {data.count === 0 && <span className="kp-podset-empty">{t("canvas.podset.empty")}</span>}
-      <PodGrid slots={data.slots} selected={data.selected} ox={positionAbsoluteX} oy={positionAbsoluteY} />
+      <PodGrid slots={data.slots} selected={data.selected} ox={positionAbsoluteX} oy={positionAbsoluteY} onSelect={select} />
     </div>
   );
 });

@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
 import { memo } from "react";
 import { t } from "../../i18n";
+import { useApp } from "../../state/store";
 import type { MachineData } from "../layout/types";
 import { usageLines } from "./display";
 import { PodGrid } from "./PodTile";
@@ -11,6 +12,7 @@ const LABELS = { cpu: "canvas.node.cpu", memory: "canvas.node.memory", pods: "ca
 
 /** A Kubernetes Node: its name and marks, requests against allocatable, and room for its pods. */
 export const MachineNode = memo(function MachineNode({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<MachineNodeType>) {
+  const select = useApp((s) => s.select);
   const cls = ["kp-machine", data.ready ? "" : "is-not-ready", data.cordoned ? "is-cordoned" : ""].filter(Boolean).join(" ");
   return (
     <div className={cls} data-node={data.name} data-zone={data.zone}>
@@ -34,7 +36,7 @@ export const MachineNode = memo(function MachineNode({ data, positionAbsoluteX, 
         ))}
       </div>
       {data.slots.length === 0 && <div className="kp-machine-empty">{t("canvas.node.empty")}</div>}
-      <PodGrid slots={data.slots} selected={data.selected} ox={positionAbsoluteX} oy={positionAbsoluteY} />
+      <PodGrid slots={data.slots} selected={data.selected} ox={positionAbsoluteX} oy={positionAbsoluteY} onSelect={select} />
     </div>
   );
 });

@@ -8,6 +8,10 @@ import type { PanelId } from "../../state/layout";
 import { DetailsPanel } from "../details/DetailsPanel";
 import { EventList } from "../events/EventList";
 import { PodTable } from "../pods/PodTable";
+import { ConsolePanel } from "../console/ConsolePanel";
+import { DiagramsPanel } from "../../diagrams/DiagramsPanel";
+import { InspectorPanel } from "../inspector/InspectorPanel";
+import { WhyPanel } from "../why/WhyPanel";
 
 export interface PanelEntry {
   id: PanelId;
@@ -19,4 +23,8 @@ export const PANELS: readonly PanelEntry[] = [
   { id: "details", label: "dock.details", render: () => <DetailsPanel /> },
   { id: "events", label: "dock.events", render: () => <EventList /> },
   { id: "pods", label: "dock.pods", render: () => <PodTable /> },
+  { id: "inspector", label: "dock.inspector", render: () => <InspectorPanel /> },
+  { id: "why", label: "dock.why", render: () => <WhyPanel /> },
+  { id: "console", label: "dock.console", render: () => <ConsolePanel /> },
+  { id: "diagrams", label: "dock.diagrams", render: () => <DiagramsPanel /> },
 ];
