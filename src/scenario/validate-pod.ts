@@ -11,6 +11,7 @@ import {
   type FieldError, type FieldPath,
 } from "./field";
 import { dns1123LabelErrors, ianaSvcNameErrors, labelsAt } from "./validate-meta";
+import { validateSimAnnotations } from "../kubelet/behaviour/annotations";
 
 /** Where the spec sits decides which restart policies are allowed. */
 export type PodContext = "Pod" | "Workload" | "Job";
@@ -204,4 +205,22 @@ function validateProbe(probe: Probe, at: FieldPath, mustSucceedOnce: boolean, po
   if (mustSucceedOnce && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
     errs.push(invalid(child(at, "successThreshold"), probe.successThreshold, "must be 1"));
   }
+}
+
+/**
+ * The playground's `sim.kubeplay.dev/*` annotations on a pod or pod template, validated like any
+ * field (the vocabulary and its parsing live with the kubelet's container behaviour).
+ */
+export function validateSimAnnotationsAt(
+  annotations: Readonly<Record<string, string>> | undefined, spec: PodSpec | undefined, at: FieldPath,
+): FieldError[] {
+  const names = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])].map((c) => c.name);
+  const errs: FieldError[] = [];
+  for (const [name, value] of Object.entries(annotations ?? {})) {
+    const p = key(at, name);
+    for (const message of validateSimAnnotations({ [name]: value }, names, at.text)) {
+      errs.push({ path: p, severity: "error", message });
+    }
+  }
+  return errs;
 }

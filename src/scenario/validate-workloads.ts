@@ -11,7 +11,7 @@ import { compileSelector, isSelectorError, validateLabelSelector } from "../api/
 import { child, forbidden, fromMessage, invalid, MSG, path, required, type FieldError, type FieldPath } from "./field";
 import { cronScheduleError } from "./cron";
 import { labelsAt } from "./validate-meta";
-import { validatePodSpec, type PodContext } from "./validate-pod";
+import { validatePodSpec, validateSimAnnotationsAt, type PodContext } from "./validate-pod";
 
 const PERCENT_ERR = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
 
@@ -57,6 +57,7 @@ function template(t: PodTemplateSpec | undefined, at: FieldPath, context: PodCon
   if (labels) errs.push(...labelsAt(labels, path(...at.segments, "metadata", "labels")));
   if (!t.spec) errs.push(required(child(at, "spec")));
   else errs.push(...validatePodSpec(t.spec, child(at, "spec"), context, claimNames));
+  errs.push(...validateSimAnnotationsAt(t.metadata?.annotations, t.spec, path(...at.segments, "metadata", "annotations")));
   return errs;
 }
 

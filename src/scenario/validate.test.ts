@@ -4,6 +4,7 @@ import { applyDefaults } from "./defaults";
 import { cronScheduleError } from "./cron";
 import type { FieldError } from "./field";
 import { lookupKind, SUPPORTED_KINDS, validateObject, validateSchema } from "./validate";
+import { parseScenario } from "./parse";
 
 // ---- builders ----
 type Obj = Record<string, unknown>;
@@ -218,5 +219,24 @@ describe("cronScheduleError (robfig/cron ParseStandard)", () => {
     ["", "empty spec string"],
   ])("%j → %j", (schedule, expected) => {
     expect(cronScheduleError(schedule)).toBe(expected);
+  });
+});
+
+describe("sim.kubeplay.dev annotations", () => {
+  it.each([
+    ["sim.kubeplay.dev/startup", "soon", 'Invalid value: "soon"'],
+    ["sim.kubeplay.dev/exitt", "1", 'Unsupported value: "exitt"'],
+    ["sim.kubeplay.dev/image-pull.nope", "3s", 'Not found: "nope"'],
+  ])("%s: %s is an error at the annotation's line", (name, value, message) => {
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    ${name}: "${value}"\nspec:\n  containers: [{name: c, image: nginx}]\n`;
+    const res = parseScenario(text);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors[0]).toMatchObject({ line: 6, severity: "error" });
+    expect(res.errors[0]!.message).toContain(message);
+  });
+
+  it("accepts the documented vocabulary on a Deployment template", () => {
+    const text = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata:\n      labels: {a: b}\n      annotations: {sim.kubeplay.dev/startup: 45s, sim.kubeplay.dev/memory.c: 50Mi+10Mi/m}\n    spec:\n      containers: [{name: c, image: nginx}]\n`;
+    expect(parseScenario(text).errors).toEqual([]);
   });
 });

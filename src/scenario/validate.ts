@@ -9,7 +9,7 @@ import { checkSchema, SCHEMA_KINDS, schemaFor } from "./schema/interpret";
 import { invalid, path, ROOT, type FieldError } from "./field";
 import { LIMITS } from "./limits";
 import { validateMetadata } from "./validate-meta";
-import { validatePodSpec } from "./validate-pod";
+import { validatePodSpec, validateSimAnnotationsAt } from "./validate-pod";
 import {
   validateCronJob, validateDaemonSet, validateDeployment, validateJob, validateReplicaSet, validateStatefulSet,
 } from "./validate-workloads";
@@ -64,7 +64,10 @@ export function validateSchema(apiVersion: string, kind: string, raw: unknown): 
 
 /** Each served kind's semantic checks; the mapped type makes a missing kind a compile error. */
 const SEMANTIC: { [K in SupportedKind]: (obj: KindMap[K]) => FieldError[] } = {
-  Pod: (o) => (o.spec ? validatePodSpec(o.spec, path("spec"), "Pod") : []),
+  Pod: (o) => [
+    ...(o.spec ? validatePodSpec(o.spec, path("spec"), "Pod") : []),
+    ...validateSimAnnotationsAt(o.metadata?.annotations, o.spec, path("metadata", "annotations")),
+  ],
   Deployment: validateDeployment,
   ReplicaSet: validateReplicaSet,
   StatefulSet: validateStatefulSet,
