@@ -24,7 +24,9 @@ export type UiAction =
 /** A user command that changed the running cluster (a share link or an autosave carries these). */
 export type ReplayCommand =
   | { type: "apply"; yaml: string }
-  | { type: "action"; action: UiAction };
+  | { type: "action"; action: UiAction }
+  /** A console command that changed the cluster (read-only ones are not logged). */
+  | { type: "kubectl"; command: string; stdin?: string };
 
 /** A command at the engine position it ran at: (steps since load, virtual seconds). */
 export interface ReplayEntry {

@@ -38,4 +38,21 @@ describe("WorkerHost kubectl", () => {
     expect(last("kubectlResult")).toMatchObject({ id: 4, stderr: `Error from server (NotFound): pods "nope" not found\n`, exitCode: 1 });
     expect(out.filter((m) => m.type === "patch")).toHaveLength(patches + 1);
   });
+
+  it("logs a command that wrote, so a seek back and forward replays it at its position", () => {
+    const { host, last } = setup();
+    host.receive({ type: "load", yaml: POD });
+    host.receive({ type: "seek", time: 10 });
+    host.receive({ type: "kubectl", id: 5, command: "get pods" });
+    expect(last("logged")).toBeUndefined();
+    host.receive({ type: "kubectl", id: 6, command: "label pod web-1 tier=front" });
+    expect(last("logged")?.entry).toMatchObject({ time: 10, command: { type: "kubectl", command: "label pod web-1 tier=front" } });
+    host.receive({ type: "seek", time: 20 });
+    const labelsAt = () => last("snapshot")?.snapshot.objects.find((o) => o.kind === "Pod")?.metadata.labels;
+    expect(labelsAt()).toEqual({ app: "web", tier: "front" });
+    host.receive({ type: "seek", time: 5 });
+    expect(labelsAt()).toEqual({ app: "web" });
+    host.receive({ type: "seek", time: 20 });
+    expect(labelsAt()).toEqual({ app: "web", tier: "front" });
+  });
 });

@@ -238,8 +238,8 @@ export class WorkerHost {
 
   /**
    * A console command, run against the live simulation at its current instant. What it changed in
-   * the cluster goes out as one patch. (Not yet in the replay log: a seek back or a share link
-   * does not repeat it.)
+   * the cluster goes out as one patch; one that wrote is logged, so seeking back and share links
+   * replay it at its exact position.
    */
   private kubectl(id: number, command: string, stdin?: string): void {
     const s = this.session;
@@ -247,10 +247,12 @@ export class WorkerHost {
       this.post({ type: "kubectlResult", id, stdout: "", stderr: "error: no scenario is loaded\n", exitCode: 1 });
       return;
     }
-    const writes = s.writes;
-    const r = s.sim.kubectl(command, stdin);
+    const { result: r, logged } = s.executeKubectl(command, stdin);
     this.post({ type: "kubectlResult", id, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode });
-    if (s.writes !== writes) this.sendPatch([]);
+    if (logged) {
+      this.postLogged({ type: "kubectl", command, ...(stdin === undefined ? {} : { stdin }) });
+      this.sendPatch([]);
+    }
   }
 
   /** Tells the UI where the command just executed sits in the timeline (share links replay it there). */
@@ -380,7 +382,7 @@ function restore(yaml: string, seed: number | undefined, replay: Replay): { sess
   const log: LoggedCommand[] = replay.commands.map((e) => ({
     atStep: e.atStep,
     time: e.time,
-    command: e.command.type === "apply" ? e.command : { type: "action", action: toScenarioAction(e.command.action, e.time) },
+    command: e.command.type === "action" ? { type: "action", action: toScenarioAction(e.command.action, e.time) } : e.command,
   }));
   return Session.restore(yaml, seed, log, { ran: replay.ran, step: replay.step, time: replay.time });
 }

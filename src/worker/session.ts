@@ -22,10 +22,13 @@ import type { ActionResult } from "../sim/actions";
 import { ChangeTracker, type Changes } from "../sim/changes";
 import { MAX_STEPS_PER_RUN, Simulation, type ApplyResult, type StepRecord } from "../sim/simulation";
 
+type KubectlResult = ReturnType<Simulation["kubectl"]>;
+
 /** Something the user did to the running cluster. */
 export type Command =
   | { type: "apply"; yaml: string }
-  | { type: "action"; action: ScenarioAction };
+  | { type: "action"; action: ScenarioAction }
+  | { type: "kubectl"; command: string; stdin?: string };
 
 /** A command and the engine position it was executed at. */
 export interface LoggedCommand {
@@ -36,7 +39,10 @@ export interface LoggedCommand {
   readonly command: Command;
 }
 
-export type CommandResult = { type: "apply"; result: ApplyResult } | { type: "action"; result: ActionResult };
+export type CommandResult =
+  | { type: "apply"; result: ApplyResult }
+  | { type: "action"; result: ActionResult }
+  | { type: "kubectl"; result: KubectlResult };
 
 /** Tells a long run to stop early (a tick's wall-time budget ran out). Checked every few steps. */
 export type ShouldYield = () => boolean;
@@ -198,11 +204,26 @@ export class Session {
     return this.runCommand(command);
   }
 
+  /**
+   * A console command: run now, and logged for replay only when it wrote to the cluster (a `get`
+   * neither branches the future nor travels in share links). Returns whether it was logged.
+   */
+  executeKubectl(command: string, stdin?: string): { result: KubectlResult; logged: boolean } {
+    const before = this.writes;
+    const result = this.sim.kubectl(command, stdin);
+    if (this.writes === before) return { result, logged: false };
+    this.future = [];
+    this.furthest = this.sim.time;
+    this.log.push({ atStep: this.stepCount, time: this.sim.time, command: { type: "kubectl", command, ...(stdin === undefined ? {} : { stdin }) } });
+    return { result, logged: true };
+  }
+
   private runCommand(command: Command): CommandResult {
     this.log.push({ atStep: this.stepCount, time: this.sim.time, command });
     switch (command.type) {
       case "apply": return { type: "apply", result: this.sim.apply(command.yaml) };
       case "action": return { type: "action", result: this.sim.act(command.action) };
+      case "kubectl": return { type: "kubectl", result: this.sim.kubectl(command.command, command.stdin) };
     }
   }
 

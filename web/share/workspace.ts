@@ -123,7 +123,11 @@ function command(v: unknown, path: string): ReplayCommand {
   switch (o.type) {
     case "apply": return { type: "apply", yaml: text(o.yaml, `${path}.yaml`) };
     case "action": return { type: "action", action: action(o.action, `${path}.action`) };
-    default: return fail(`${path}.type`, "expected apply or action");
+    case "kubectl": {
+      const stdin = optionalText(o, "stdin", path);
+      return { type: "kubectl", command: text(o.command, `${path}.command`), ...(stdin === undefined ? {} : { stdin }) };
+    }
+    default: return fail(`${path}.type`, "expected apply, action or kubectl");
   }
 }
 
