@@ -5,10 +5,11 @@
  * CATALOGUES below.
  */
 import { en, type Catalogue, type MessageKey } from "./en";
+import { ko } from "./ko";
 
 export type { Catalogue, MessageKey };
 
-export const CATALOGUES = { en } as const satisfies Record<string, Catalogue>;
+export const CATALOGUES = { en, ko } as const satisfies Record<string, Catalogue>;
 export type Locale = keyof typeof CATALOGUES;
 
 let catalogue: Catalogue = en;
