@@ -7,8 +7,11 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { boot, Providers } from "./app/boot";
+import { initLanguage } from "./i18n/language";
+import { LocaleRoot } from "./i18n/LanguageSwitch";
 import "./styles.css";
 
+initLanguage();
 const booted = boot();
 
 const root = document.getElementById("root");
@@ -16,7 +19,9 @@ if (!root) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
     <Providers booted={booted}>
-      <App />
+      <LocaleRoot>
+        <App />
+      </LocaleRoot>
     </Providers>
   </StrictMode>,
 );

@@ -40,11 +40,18 @@ export class Playground {
     this.timeline = page.locator("section.timeline");
   }
 
-  /** Opens the page and waits until the engine has loaded the default scenario. */
+  /** Opens the page, waits until the engine has loaded the default scenario, and shows the pod table. */
   async open(): Promise<void> {
     await this.page.goto("/");
     await expect(this.playPause).toBeEnabled();
     await expect(this.virtualTime).toHaveText("t = 0.0s");
+    await this.showPanel("pods");
+  }
+
+  /** Shows one panel of the right-hand dock (the pod table and the event list are two of them). */
+  async showPanel(id: "pods" | "events" | "details"): Promise<void> {
+    await this.page.getByTestId(`dock-tab-${id}`).click();
+    await expect(this.page.getByTestId(`dock-tab-${id}`)).toHaveAttribute("aria-selected", "true");
   }
 
   async setScenario(yaml: string): Promise<void> {

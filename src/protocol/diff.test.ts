@@ -91,6 +91,18 @@ describe("diffObject / applyDiff", () => {
     expect(applyDiff(before, d)).toEqual(after);
   });
 
+  it("matches list elements by identity: a condition flipped, an endpoint gone and one added", () => {
+    const ep = (uid: string, ready: boolean) => ({ addresses: [`10.0.0.${uid}`], conditions: { ready }, targetRef: { kind: "Pod", name: `web-${uid}`, uid } });
+    const before = { endpoints: Array.from({ length: 100 }, (_, i) => ep(String(i), false)) };
+    const after = { endpoints: [...before.endpoints.slice(1).map((e, i) => (i % 10 === 0 ? { ...e, conditions: { ready: true } } : e)), ep("100", false)] };
+    const d = diffObject(before, after);
+    // Ten flipped conditions, one endpoint gone, one added: not the hundred endpoints.
+    expect(JSON.stringify(d).length).toBeLessThan(800);
+    expect(applyDiff(before, JSON.parse(JSON.stringify(d)))).toEqual(after);
+    const conditions = { conditions: [{ type: "Ready", status: "False" }, { type: "PodScheduled", status: "True" }] };
+    expect(diffObject(conditions, { conditions: [{ type: "PodScheduled", status: "True" }, { type: "Ready", status: "True" }, { type: "Initialized", status: "True" }] }).length).toBeLessThanOrEqual(4);
+  });
+
   it("moves one address between two long lists in few bytes", () => {
     const addrs = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ({ ip: `10.0.0.${from + i}`, targetRef: { kind: "Pod", name: `web-${from + i}` } }));
     const before = { subsets: [{ addresses: addrs(0, 100), notReadyAddresses: addrs(100, 200) }] };

@@ -5,9 +5,11 @@
  *
  * An op is `[path, value]` (set), `[path]` (delete) or `[path, start, deleteCount, items]` (splice
  * the array at path, as Array.prototype.splice). Paths step through object keys and array indexes.
- * Arrays of equal length are diffed by index; an array whose length changed keeps its equal head
- * and tail and splices the middle, so an address moving between two lists of a hundred
- * (Endpoints' addresses and notReadyAddresses) costs one element each, not two whole lists.
+ * Array elements are matched by identity where Kubernetes' strategic merge patch would (a pod by
+ * uid, a container by name, a condition by type, an address by ip), else by value; a shortest
+ * edit script (Myers) splices what came and went and the kept elements diff inside. An address
+ * moving between two lists of a hundred (Endpoints' addresses and notReadyAddresses) costs one
+ * element each, and an EndpointSlice whose endpoints shifted costs the endpoints that changed.
  *
  * Contract: `applyDiff(a, diffObject(a, b))` deep-equals `b` for any JSON values a and b, and
  * `applyDiff` never mutates its input: unchanged subtrees are shared, changed paths are copied.
@@ -50,30 +52,7 @@ function diffInto(prev: unknown, next: unknown, path: PathStep[], ops: DiffOp[])
     return;
   }
   if (Array.isArray(prev) && Array.isArray(next)) {
-    const prevKeys = prev.map(keyOf);
-    const nextKeys = next.map(keyOf);
-    if (prev.length === next.length) {
-      const changed: number[] = [];
-      for (let i = 0; i < next.length; i++) if (prevKeys[i] !== nextKeys[i]) changed.push(i);
-      // One element changed in place (a condition flipped) diffs inside it; a shifted list (one
-      // endpoint gone, another added) is cheaper as splices.
-      const shifted = changed.length > 2 ? editHunks(prevKeys, nextKeys) : undefined;
-      if (!shifted || shifted.reduce((n, h) => n + (h.to - h.from) + (h.nextTo - h.nextFrom), 0) >= changed.length) {
-        for (const i of changed) diffInto(prev[i], next[i], [...path, i], ops);
-        return;
-      }
-    }
-    // Splice only what changed: the hunks of a shortest edit script, last first so that each
-    // splice's index still refers to the old array.
-    const hunks = editHunks(prevKeys, nextKeys);
-    if (!hunks) {
-      ops.push([path, 0, prev.length, next]);
-      return;
-    }
-    for (let i = hunks.length - 1; i >= 0; i--) {
-      const h = hunks[i]!;
-      ops.push([path, h.from, h.to - h.from, next.slice(h.nextFrom, h.nextTo)]);
-    }
+    diffArray(prev, next, path, ops);
     return;
   }
   if (path.length === 0) {
@@ -84,8 +63,95 @@ function diffInto(prev: unknown, next: unknown, path: PathStep[], ops: DiffOp[])
   ops.push([path, next]);
 }
 
-function keyOf(v: unknown): string {
+/** Value identity: equal JSON, equal key. */
+function valueKey(v: unknown): string {
   return typeof v === "object" && v !== null ? JSON.stringify(v) : `${typeof v}:${String(v)}`;
+}
+
+/**
+ * Element identity in a list of objects, the way Kubernetes' strategic merge patch names list
+ * elements (patchMergeKey): a pod by its uid (EndpointSlice endpoints' targetRef), a container or
+ * port by name, a condition by type, an address by ip. Undefined for an element with none.
+ */
+function identityKey(v: unknown): string | undefined {
+  if (!isObject(v)) return undefined;
+  const ref = v.targetRef;
+  if (isObject(ref) && typeof ref.uid === "string") return `uid:${ref.uid}`;
+  for (const k of ["uid", "name", "type", "ip"] as const) {
+    const x = v[k];
+    if (typeof x === "string") return `${k}:${x}`;
+  }
+  return undefined;
+}
+
+/** The identity keys of a list, when every element has one and no two share it. */
+function identityKeys(list: readonly unknown[]): string[] | undefined {
+  if (list.length === 0) return [];
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const v of list) {
+    const k = identityKey(v);
+    if (k === undefined || seen.has(k)) return undefined;
+    seen.add(k);
+    keys.push(k);
+  }
+  return keys;
+}
+
+/**
+ * An array's ops: splices for what came and went, then diffs inside the elements that stayed.
+ * Elements are matched by identity when both lists have one (a condition that flipped is the same
+ * condition), else by value; an element replaced in place by one of the same shape is diffed
+ * inside rather than resent.
+ */
+function diffArray(prev: readonly unknown[], next: readonly unknown[], path: PathStep[], ops: DiffOp[]): void {
+  const prevIds = identityKeys(prev);
+  const nextIds = prevIds ? identityKeys(next) : undefined;
+  const keyed = !!prevIds && !!nextIds && (prev.length > 0 || next.length > 0);
+  const prevKeys = keyed ? prevIds! : prev.map(valueKey);
+  const nextKeys = keyed ? nextIds! : next.map(valueKey);
+  if (!keyed && prev.length === next.length) {
+    // Same length, matched by value: an element changed in place diffs inside, unless the list
+    // merely shifted (one endpoint gone, another added), which splices cost less.
+    const changed: number[] = [];
+    for (let i = 0; i < next.length; i++) if (prevKeys[i] !== nextKeys[i]) changed.push(i);
+    const shifted = changed.length > 2 ? editHunks(prevKeys, nextKeys) : undefined;
+    if (!shifted || shifted.reduce((n, h) => n + (h.to - h.from) + (h.nextTo - h.nextFrom), 0) >= changed.length) {
+      for (const i of changed) diffInto(prev[i], next[i], [...path, i], ops);
+      return;
+    }
+  }
+  const hunks = editHunks(prevKeys, nextKeys);
+  if (!hunks) {
+    ops.push([path, 0, prev.length, next]);
+    return;
+  }
+  // Elements kept: pairs (old index, new index). Within a hunk, matched by value the first
+  // deleted and inserted elements pair up (replaced in place); matched by identity they differ.
+  const pairs: Array<[number, number]> = [];
+  const splices: Array<{ at: number; remove: number; items: unknown[] }> = [];
+  let i = 0;
+  let j = 0;
+  for (const h of hunks) {
+    while (i < h.from) pairs.push([i++, j++]);
+    // Pairing pays for containers only: a replaced number or string is as cheap to resend.
+    let paired = 0;
+    const most = keyed ? 0 : Math.min(h.to - h.from, h.nextTo - h.nextFrom);
+    while (paired < most && typeof prev[h.from + paired] === "object" && prev[h.from + paired] !== null
+      && typeof next[h.nextFrom + paired] === "object" && next[h.nextFrom + paired] !== null) paired++;
+    for (let k = 0; k < paired; k++) pairs.push([h.from + k, h.nextFrom + k]);
+    splices.push({ at: h.from + paired, remove: h.to - h.from - paired, items: next.slice(h.nextFrom + paired, h.nextTo) });
+    i = h.to;
+    j = h.nextTo;
+  }
+  while (i < prev.length) pairs.push([i++, j++]);
+  // Splices last first, so each index still refers to the old array; then the kept elements'
+  // own changes, at their new indexes.
+  for (let k = splices.length - 1; k >= 0; k--) {
+    const sp = splices[k]!;
+    if (sp.remove > 0 || sp.items.length > 0) ops.push([path, sp.at, sp.remove, sp.items]);
+  }
+  for (const [a, b] of pairs) diffInto(prev[a], next[b], [...path, b], ops);
 }
 
 /** Edits beyond this many make an array's diff a plain replacement. */

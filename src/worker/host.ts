@@ -88,7 +88,7 @@ export class WorkerHost {
   private readonly maxStepsPerTick: number;
   private readonly patchBudget: number;
   private readonly writesPerTick: number;
-  private readonly outbox = new Outbox();
+  private readonly outbox: Outbox;
 
   constructor(opts: HostOptions) {
     this.post = opts.post;
@@ -96,6 +96,7 @@ export class WorkerHost {
     this.tickBudgetMs = opts.tickBudgetMs ?? DEFAULT_TICK_BUDGET_MS;
     this.maxStepsPerTick = opts.maxStepsPerTick ?? DEFAULT_MAX_STEPS_PER_TICK;
     this.patchBudget = Math.max(1, (opts.patchBudgetBytes ?? DEFAULT_PATCH_BUDGET_BYTES) - PATCH_ENVELOPE_BYTES);
+    this.outbox = new Outbox(this.patchBudget);
     this.writesPerTick = opts.writesPerTick ?? DEFAULT_WRITES_PER_TICK;
   }
 

@@ -91,6 +91,28 @@ describe("Outbox", () => {
     expect(outbox.pending).toBe(false);
   });
 
+  it("sends a change larger than a patch in parts that each fit, and that rebuild the object", () => {
+    const addresses = (n: number) => Array.from({ length: n }, (_, i) => ({ ip: `10.244.0.${i}`, targetRef: { kind: "Pod", name: `web-${i}`, uid: `u${i}` } }));
+    const ep = (n: number, notReady: number) => ({ kind: "Endpoints", apiVersion: "v1", metadata: { name: "web", namespace: "default" }, subsets: [{ addresses: addresses(n), notReadyAddresses: addresses(notReady), ports: [{ port: 80 }] }] }) as unknown as Stored<Kind>;
+    const outbox = new Outbox(2048);
+    outbox.reset([], 0);
+    let ui: ObjectMap = new Map();
+    const patches: number[] = [];
+    for (const next of [ep(0, 200), ep(150, 50)]) {
+      outbox.add({ upserts: [next], removed: [], events: [] }, []);
+      while (outbox.pending) {
+        const p = outbox.take(2048);
+        patches.push(utf8Length(JSON.stringify(p)));
+        const applied = applyChanges(ui, p.changes);
+        if (applied === "missing") throw new Error("missing");
+        ui = applied;
+      }
+      expect([...ui.values()]).toEqual([next]);
+    }
+    expect(patches.length).toBeGreaterThan(4);
+    expect(Math.max(...patches)).toBeLessThanOrEqual(2048 + 80);
+  });
+
   it.each([
     ["ascii", 5],
     ["é", 2],

@@ -3,14 +3,16 @@
  * small patches. A changed object travels as a diff against the UI's copy; a new object as a diff
  * against a sibling the UI already has (a Pod of the same ReplicaSet) when that is smaller than the
  * whole object; removals and events as they are. A burst larger than one patch's byte budget waits
- * in order and goes out over the next frames.
+ * in order and goes out over the next frames. A change larger than one patch (a new Endpoints
+ * listing two hundred pods) is sent in parts: the object's frame first, then its lists in
+ * slices; the UI holds a partly filled object for those few frames.
  *
  * Contract: applying the changes of every patch `take()` returns, in order, to the objects given
  * to `reset()` yields exactly the store's objects at the last `add()` (src/protocol/diff.ts).
  */
 import type { EventRecord } from "../api/events";
 import { objectKey, type Kind, type ObjectKey, type Stored } from "../api/types";
-import { diffObject } from "../protocol/diff";
+import { diffObject, type DiffOp, type PathStep } from "../protocol/diff";
 import type { WireChange } from "../protocol/messages";
 import type { Changes } from "../sim/changes";
 import type { StepRecord } from "../sim/simulation";
@@ -64,6 +66,9 @@ export class Outbox {
   private steps: StepRecord[] = [];
   private eventsSent = 0;
 
+  /** @param pieceLimit bytes above which one change is sent in parts (a patch's budget). */
+  constructor(private readonly pieceLimit = Number.POSITIVE_INFINITY) {}
+
   /** The UI now holds exactly `objects` and has seen `eventCount` events (a snapshot was sent): forget the backlog. */
   reset(objects: readonly Stored<Kind>[], eventCount: number): void {
     this.eventsSent = eventCount;
@@ -82,7 +87,7 @@ export class Outbox {
 
   /** Encodes the engine's changes, in order, behind whatever still waits. */
   add(changes: Changes, steps: readonly StepRecord[]): void {
-    for (const o of changes.upserts) this.queue.push(this.encode(o));
+    for (const o of changes.upserts) this.queue.push(...this.split(this.encode(o)));
     for (const r of changes.removed) {
       const key = objectKey(r.kind, r.namespace, r.name);
       const had = this.sent.get(key);
@@ -124,6 +129,48 @@ export class Outbox {
     return out;
   }
 
+  /** A piece as parts that each fit the piece limit, applied in order (src/protocol/diff.ts ops). */
+  private split(p: Piece): Piece[] {
+    if (p.bytes <= this.pieceLimit || !("change" in p) || p.change.op === "remove") return [p];
+    const c = p.change;
+    const half = Math.max(256, Math.floor(this.pieceLimit / 2));
+    let head: WireChange;
+    let ops: DiffOp[];
+    if (c.op === "put") {
+      // The object's frame (what names it), then the rest of its fields as a diff.
+      const o = c.object;
+      const frame = { kind: o.kind, apiVersion: o.apiVersion, metadata: o.metadata } as Stored<Kind>;
+      head = { op: "put", object: frame };
+      ops = diffObject(frame, o);
+    } else {
+      const { ops: all, ...rest } = c;
+      head = { ...rest, ops: [] };
+      ops = all;
+    }
+    const ref = c.op === "put"
+      ? { kind: c.object.kind, ...(c.object.metadata.namespace === undefined ? {} : { namespace: c.object.metadata.namespace }), name: c.object.metadata.name }
+      : { kind: c.kind, ...(c.namespace === undefined ? {} : { namespace: c.namespace }), name: c.name };
+    const parts: Piece[] = [];
+    let group: DiffOp[] = [];
+    let size = 0;
+    const flush = () => {
+      if (group.length === 0) return;
+      const change: WireChange = parts.length === 0 && head.op === "diff" ? { ...head, ops: group } : { op: "diff", ...ref, ops: group };
+      parts.push({ bytes: jsonBytes(change), change });
+      group = [];
+      size = 0;
+    };
+    if (head.op === "put") parts.push({ bytes: jsonBytes(head), change: head });
+    for (const op of ops.flatMap((x) => smallOps(x, half))) {
+      const b = jsonBytes(op);
+      if (size + b > half) flush();
+      group.push(op);
+      size += b;
+    }
+    flush();
+    return parts;
+  }
+
   private remember(o: Stored<Kind>): void {
     this.sent.set(keyOf(o), o);
     this.families.set(familyOf(o), o);
@@ -148,4 +195,60 @@ export class Outbox {
     }
     return { bytes: whole, change: put };
   }
+}
+
+/**
+ * One op as ops of at most about `limit` bytes each, with the same effect: a large array set or
+ * splice becomes an empty one and appends in slices; a large object set becomes {} and its keys.
+ */
+export function smallOps(op: DiffOp, limit: number): DiffOp[] {
+  if (jsonBytes(op) <= limit || op.length === 1) return [op];
+  const path = op[0];
+  let items: readonly unknown[];
+  let at: number;
+  const out: DiffOp[] = [];
+  if (op.length === 4) {
+    const [, start, remove, list] = op;
+    out.push([path, start, remove, []]);
+    items = list;
+    at = start;
+  } else {
+    const value = op[1];
+    if (Array.isArray(value)) {
+      out.push([path, []]);
+      items = value;
+      at = 0;
+    } else if (typeof value === "object" && value !== null) {
+      out.push([path, {}]);
+      for (const [k, v] of Object.entries(value)) if (v !== undefined) out.push(...smallOps([[...path, k as PathStep], v], limit));
+      return out;
+    } else {
+      return [op];
+    }
+  }
+  let chunk: unknown[] = [];
+  let size = 0;
+  const flush = () => {
+    if (chunk.length === 0) return;
+    out.push([path, at, 0, chunk]);
+    at += chunk.length;
+    chunk = [];
+    size = 0;
+  };
+  for (const item of items) {
+    const b = jsonBytes(item);
+    if (b > limit && typeof item === "object" && item !== null) {
+      // One element too large by itself: an empty one first, then filled in by parts.
+      flush();
+      out.push([path, at, 0, [Array.isArray(item) ? [] : {}]]);
+      out.push(...smallOps([[...path, at], item], limit).slice(1));
+      at++;
+      continue;
+    }
+    if (size + b > limit) flush();
+    chunk.push(item);
+    size += b;
+  }
+  flush();
+  return out;
 }

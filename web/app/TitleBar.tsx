@@ -1,5 +1,7 @@
 import { useState } from "react";
 import { t } from "../i18n";
+import { LanguageSwitch } from "../i18n/LanguageSwitch";
+import { PresentButton } from "../present/PresentButton";
 import { useApp } from "../state/store";
 import { engineBadge } from "./engine-badge";
 import { HelpOverlay } from "./HelpOverlay";
@@ -34,6 +36,8 @@ export function TitleBar() {
             {badge.label}
           </span>
           <ShareButton />
+          <PresentButton />
+          <LanguageSwitch />
           <button
             type="button"
             className="icon-btn icon-btn-bordered"

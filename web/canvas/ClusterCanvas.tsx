@@ -12,7 +12,8 @@ import { refOfId } from "./ids";
 import { minimapClass } from "./minimap";
 import { usePrefersReducedMotion } from "./motion";
 import { nodeTypes } from "./nodes/registry";
-import { useCanvasLayout, type CanvasSize } from "./use-canvas-layout";
+import { fitZoom } from "./layout/cluster-layout";
+import { FIT_MARGIN, useCanvasLayout, type CanvasSize } from "./use-canvas-layout";
 import "./canvas.css";
 
 /** The cluster on a pannable, zoomable canvas: zones, nodes and pods, or the workloads that own them. */
@@ -53,7 +54,10 @@ function CanvasInner() {
   const zoom = useStore((s) => s.transform[2]);
   // The overview earns its room once the picture is larger than the canvas (zoomed in, or a big cluster).
   const showMinimap = !following || zoom < MINIMAP_BELOW_ZOOM;
-  const far = zoom < FAR_BELOW_ZOOM;
+  // While following, the zoom the next fit will land on decides at once: a cluster growing past
+  // the threshold never has its thousand pods built as tiles first.
+  const fitted = fitZoom(layout, size.width - FIT_MARGIN.x, size.height - FIT_MARGIN.y);
+  const far = (following ? Math.min(zoom, fitted) : zoom) < FAR_BELOW_ZOOM;
   setGlideAllowed(!reduced && !far);
   const setFollow = useCallback((on: boolean) => {
     follow.current = on;

@@ -23,7 +23,7 @@ export interface CanvasSize {
 }
 
 /** Canvas pixels the fit leaves around the picture (see FIT in ClusterCanvas): not for the layout. */
-const FIT_MARGIN = { x: 40, y: 108 };
+export const FIT_MARGIN = { x: 40, y: 108 };
 
 /** What decides the arrangement: zones, their nodes and the fullest node, not every pod change. */
 function shapeKey(m: ClusterModel): string {

@@ -5,7 +5,7 @@ export const MACHINE = { pad: 12, head: 92, gap: 14 } as const;
 export const ZONE = { pad: 14, head: 50, gap: 22 } as const;
 /** The queue lane: an empty lane keeps only room for its one-line note. */
 export const QUEUE = { pad: 14, head: 42, gap: 22, emptyBody: 22 } as const;
-export const SERVICE = { w: 210, h: 64, gap: 14, colGap: 80 } as const;
+export const SERVICE = { w: 210, h: 72, gap: 14, colGap: 80 } as const;
 export const WORKLOAD = { w: 220, h: 84, gap: 14, colGap: 52, rowGap: 26 } as const;
 
 /** Pod grid columns for a box holding at most `n` pods: wide enough to keep boxes from towering. */

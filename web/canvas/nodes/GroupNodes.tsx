@@ -24,7 +24,7 @@ export const ZoneNode = memo(function ZoneNode({ data }: NodeProps<Node<ZoneData
   );
 });
 
-export const QueueNode = memo(function QueueNode({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<Node<QueueData, "queue">>) {
+export const QueueNode = memo(function QueueNode({ data, positionAbsoluteX, positionAbsoluteY, width, height }: NodeProps<Node<QueueData, "queue">>) {
   const select = useApp((s) => s.select);
   return (
     <div className={`kp-queue${data.count > 0 ? " has-pods" : ""}`} data-testid="canvas-queue" data-count={data.count}>
@@ -37,18 +37,18 @@ export const QueueNode = memo(function QueueNode({ data, positionAbsoluteX, posi
         </span>
       </div>
       {data.count === 0 && <div className="kp-queue-empty">{t("canvas.queue.empty")}</div>}
-      <PodGrid slots={data.slots} selected={data.selected} ox={positionAbsoluteX} oy={positionAbsoluteY} onSelect={select} />
+      <PodGrid slots={data.slots} selected={data.selected} ox={positionAbsoluteX} oy={positionAbsoluteY} w={width ?? 0} h={height ?? 0} onSelect={select} />
     </div>
   );
 });
 
-export const PodSetNode = memo(function PodSetNode({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<Node<PodSetData, "podset">>) {
+export const PodSetNode = memo(function PodSetNode({ data, positionAbsoluteX, positionAbsoluteY, width, height }: NodeProps<Node<PodSetData, "podset">>) {
   const select = useApp((s) => s.select);
   return (
     <div className="kp-podset">
       <Handle type="target" position={Position.Left} className="kp-handle" isConnectable={false} />
       {data.count === 0 && <span className="kp-podset-empty">{t("canvas.podset.empty")}</span>}
-      <PodGrid slots={data.slots} selected={data.selected} ox={positionAbsoluteX} oy={positionAbsoluteY} onSelect={select} />
+      <PodGrid slots={data.slots} selected={data.selected} ox={positionAbsoluteX} oy={positionAbsoluteY} w={width ?? 0} h={height ?? 0} onSelect={select} />
     </div>
   );
 });

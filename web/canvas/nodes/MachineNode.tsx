@@ -11,7 +11,7 @@ type MachineNodeType = Node<MachineData, "machine">;
 const LABELS = { cpu: "canvas.node.cpu", memory: "canvas.node.memory", pods: "canvas.node.pods" } as const;
 
 /** A Kubernetes Node: its name and marks, requests against allocatable, and room for its pods. */
-export const MachineNode = memo(function MachineNode({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<MachineNodeType>) {
+export const MachineNode = memo(function MachineNode({ data, positionAbsoluteX, positionAbsoluteY, width, height }: NodeProps<MachineNodeType>) {
   const select = useApp((s) => s.select);
   const cls = ["kp-machine", data.ready ? "" : "is-not-ready", data.cordoned ? "is-cordoned" : ""].filter(Boolean).join(" ");
   return (
@@ -36,7 +36,7 @@ export const MachineNode = memo(function MachineNode({ data, positionAbsoluteX, 
         ))}
       </div>
       {data.slots.length === 0 && <div className="kp-machine-empty">{t("canvas.node.empty")}</div>}
-      <PodGrid slots={data.slots} selected={data.selected} ox={positionAbsoluteX} oy={positionAbsoluteY} onSelect={select} />
+      <PodGrid slots={data.slots} selected={data.selected} ox={positionAbsoluteX} oy={positionAbsoluteY} w={width ?? 0} h={height ?? 0} onSelect={select} />
     </div>
   );
 });

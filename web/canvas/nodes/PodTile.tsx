@@ -2,6 +2,7 @@ import { memo, useContext, useLayoutEffect, useRef, type MouseEvent } from "reac
 import { t } from "../../i18n";
 import type { SelectedRef } from "../../state/selection";
 import { FarContext, glide } from "../flip";
+import { POD } from "../layout/geometry";
 import type { PodSlot } from "../layout/types";
 import type { PodView } from "../model/pods";
 import { containerDots, shortName } from "./display";
@@ -58,9 +59,9 @@ export const PodTile = memo(function PodTile({ view, x, y, ox, oy, selected, gho
  * painted on one <canvas>, a thousand pods costing a few hundred microseconds instead of a
  * thousand elements to style and lay out. Clicks select the pod under the pointer either way.
  */
-export function PodGrid({ slots, selected, ox, oy, onSelect }: { slots: readonly PodSlot[]; selected: string | undefined; ox: number; oy: number; onSelect(ref: SelectedRef): void }) {
+export function PodGrid({ slots, selected, ox, oy, w, h, onSelect }: { slots: readonly PodSlot[]; selected: string | undefined; ox: number; oy: number; w: number; h: number; onSelect(ref: SelectedRef): void }) {
   const far = useContext(FarContext);
-  if (far) return <PodCanvas slots={slots} selected={selected} onSelect={onSelect} />;
+  if (far) return <PodCanvas slots={slots} selected={selected} w={w} h={h} onSelect={onSelect} />;
   const onClick = (e: MouseEvent) => {
     const tile = (e.target as HTMLElement).closest<HTMLElement>(".kp-pod[data-pod]");
     if (!tile) return;
@@ -76,28 +77,27 @@ export function PodGrid({ slots, selected, ox, oy, onSelect }: { slots: readonly
 }
 
 /** Canvas pixels per layout unit of the far-away painting: tiles are small on screen by then. */
-const FAR_SCALE = 0.5;
+const FAR_SCALE = 0.35;
 
-function PodCanvas({ slots, selected, onSelect }: { slots: readonly PodSlot[]; selected: string | undefined; onSelect(ref: SelectedRef): void }) {
+/** Paints the pods of a container `w` × `h` canvas pixels large (sizes from the layout: nothing is measured). */
+function PodCanvas({ slots, selected, w, h, onSelect }: { slots: readonly PodSlot[]; selected: string | undefined; w: number; h: number; onSelect(ref: SelectedRef): void }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
     const el = ref.current;
-    const parent = el?.parentElement;
-    if (!el || !parent) return;
-    const w = Math.max(1, Math.ceil(parent.clientWidth * FAR_SCALE));
-    const h = Math.max(1, Math.ceil(parent.clientHeight * FAR_SCALE));
-    if (el.width !== w) el.width = w;
-    if (el.height !== h) el.height = h;
+    if (!el) return;
+    const pw = Math.max(1, Math.ceil(w * FAR_SCALE));
+    const ph = Math.max(1, Math.ceil(h * FAR_SCALE));
+    if (el.width !== pw) el.width = pw;
+    if (el.height !== ph) el.height = ph;
     const ctx = el.getContext("2d");
     if (ctx) paintPods(ctx, slots, palette(el), FAR_SCALE, selected);
-  }, [slots, selected]);
+  }, [slots, selected, w, h]);
   const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
-    const parent = e.currentTarget.parentElement!;
     // Layout units under the pointer (the canvas is scaled with the view).
-    const x = ((e.clientX - r.left) / r.width) * parent.clientWidth;
-    const y = ((e.clientY - r.top) / r.height) * parent.clientHeight;
-    const hit = slots.find((s) => x >= s.x && x <= s.x + 156 && y >= s.y && y <= s.y + 46);
+    const x = ((e.clientX - r.left) / r.width) * w;
+    const y = ((e.clientY - r.top) / r.height) * h;
+    const hit = slots.find((s) => x >= s.x && x <= s.x + POD.w && y >= s.y && y <= s.y + POD.h);
     if (!hit) return;
     e.stopPropagation();
     onSelect({ kind: "Pod", namespace: hit.view.namespace, name: hit.view.name });

@@ -19,7 +19,9 @@ export function ConsolePanel() {
   const input = useRef<HTMLInputElement>(null);
   const end = useRef<HTMLDivElement>(null);
 
-  useEffect(() => end.current?.scrollIntoView({ block: "end" }), [transcript, choices]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: "end" });
+  }, [transcript, choices]);
 
   const run = (typed: string) => {
     setChoices([]);

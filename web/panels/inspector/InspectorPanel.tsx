@@ -4,6 +4,7 @@ import { t } from "../../i18n";
 import { findObject } from "../details/details";
 import { useApp } from "../../state/store";
 import { containerNames, describeCommand, logsCommand, restartsOf, yamlCommand, type InspectorView } from "./inspector";
+import { Actions } from "./Actions";
 import { useKubectl } from "./use-kubectl";
 import "./inspector.css";
 
@@ -55,6 +56,7 @@ export function InspectorPanel() {
           </>
         )}
       </div>
+      {obj && <Actions selection={selection} obj={obj} />}
       <code className="kp-cmd kp-inspector-cmd">kubectl {command}</code>
       {!result ? (
         <p className="kp-inspector-muted">…</p>

@@ -4,7 +4,7 @@ import type { ScheduleAttempt } from "../../../src/scheduler/explain";
 import { t } from "../../i18n";
 import { useApp } from "../../state/store";
 import { useExplain } from "./use-explain";
-import { attemptView, formatScore, rejectedNodes, rejectedNodesCss } from "./why";
+import { attemptView, camelParts, formatScore, rejectedNodes, rejectedNodesCss } from "./why";
 import "./why.css";
 
 /**
@@ -54,6 +54,7 @@ function Section({ title, testId, children }: { title: string; testId: string; c
 
 function Attempt({ attempt, count }: { attempt: ScheduleAttempt; count: number }) {
   const view = attemptView(attempt);
+  const scored = view.rows.filter((r) => r.feasible && r.total !== null);
   return (
     <>
       <p className="kp-why-summary">
@@ -75,8 +76,7 @@ function Attempt({ attempt, count }: { attempt: ScheduleAttempt; count: number }
             <tr>
               <th>{t("why.col.node")}</th>
               <th>{t("why.col.verdict")}</th>
-              {view.plugins.map((p) => <th key={p} className="kp-why-plugin" title={t("why.col.score")}>{p}</th>)}
-              <th>{t("why.col.total")}</th>
+              <th className="kp-why-total">{t("why.col.total")}</th>
             </tr>
           </thead>
           <tbody>
@@ -92,21 +92,50 @@ function Attempt({ attempt, count }: { attempt: ScheduleAttempt; count: number }
                     </ul>
                   )}
                 </td>
-                {view.plugins.map((p) => {
-                  const s = r.scores.get(p);
-                  return (
-                    <td key={p} className="kp-why-score">
-                      {s ? <><span title={t("why.raw")}>{formatScore(s.raw)}</span> → <span title={t("why.normalized")}>{formatScore(s.normalized)}</span> → <b title={t("why.weighted")}>{formatScore(s.weighted)}</b></> : ""}
-                    </td>
-                  );
-                })}
                 <td className="kp-why-total">{r.total === null ? "" : formatScore(r.total)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {view.plugins.length > 0 && <p className="kp-why-legend">{t("why.legend")}</p>}
+      {view.plugins.length > 0 && (
+        <div className="kp-why-table-wrap">
+          <table className="kp-why-table kp-why-scores" data-testid="why-scores">
+            <caption>{t("why.scores")}</caption>
+            <thead>
+              <tr>
+                <th>{t("why.col.plugin")}</th>
+                {scored.map((r) => <th key={r.name} className="kp-why-score">{r.winner ? "★ " : ""}{r.name}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {view.plugins.map((p) => (
+                <tr key={p} data-plugin={p}>
+                  <th className="kp-why-plugin">{camelBreaks(p)}</th>
+                  {scored.map((r) => {
+                    const s = r.scores.get(p);
+                    return (
+                      <td key={r.name} className="kp-why-score">
+                        {s && (
+                          <>
+                            <b title={t("why.weighted")}>{formatScore(s.weighted)}</b>
+                            <small><span title={t("why.raw")}>{formatScore(s.raw)}</span> → <span title={t("why.normalized")}>{formatScore(s.normalized)}</span></small>
+                          </>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+              <tr className="kp-why-sum">
+                <th>{t("why.col.total")}</th>
+                {scored.map((r) => <td key={r.name} className="kp-why-score"><b>{r.total === null ? "" : formatScore(r.total)}</b></td>)}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      )}
+      {view.plugins.length > 0 && <p className="kp-why-legend">{t("why.legend")}{scored.length > 1 && scored[1]!.total === scored[0]!.total ? ` ${t("why.tie")}` : ""}</p>}
     </>
   );
 }
@@ -114,7 +143,7 @@ function Attempt({ attempt, count }: { attempt: ScheduleAttempt; count: number }
 function NotReady({ x }: { x: NotReadyExplanation }) {
   return (
     <Section title={t("why.notReady")} testId="why-not-ready">
-      <p className={x.ready ? "kp-why-ok" : ""}>{x.ready ? t("why.ready") : x.because}</p>
+      {x.ready && <p className="kp-why-ok">{t("why.ready")}</p>}
       {x.condition && <p className="kp-why-muted"><code>Ready={x.condition.status}</code>{x.condition.reason ? ` ${x.condition.reason}` : ""}{x.condition.message ? `: ${x.condition.message}` : ""}</p>}
       {!x.ready && <pre className="kp-why-text">{x.text}</pre>}
     </Section>
@@ -153,4 +182,9 @@ function Rollout({ x }: { x: RolloutExplanation | { error: string } }) {
       <pre className="kp-why-text">{x.text}</pre>
     </Section>
   );
+}
+
+/** A plugin name that may wrap between its words ("NodeResources" "Fit"), never inside one. */
+function camelBreaks(name: string) {
+  return camelParts(name).map((part, i) => (i === 0 ? part : <span key={i}><wbr />{part}</span>));
 }

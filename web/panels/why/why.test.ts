@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ExplainAttempt } from "../../../src/scheduler/explain";
-import { attemptView, cssString, formatScore, rejectedNodes, rejectedNodesCss } from "./why";
+import { attemptView, camelParts, cssString, formatScore, rejectedNodes, rejectedNodesCss } from "./why";
 
 const attempt: ExplainAttempt = {
   pod: "default/web",
@@ -44,4 +44,8 @@ describe("rejected nodes on the canvas", () => {
 
 describe("formatScore", () => {
   it.each([[3, "3"], [33.333, "33.33"], [0, "0"]])("%d", (n, want) => expect(formatScore(n)).toBe(want));
+});
+
+describe("camelParts", () => {
+  it.each([["NodeResourcesFit", ["Node", "Resources", "Fit"]], ["TaintToleration", ["Taint", "Toleration"]], ["PodTopologySpread", ["Pod", "Topology", "Spread"]]])("%s", (n, want) => expect(camelParts(n)).toEqual(want));
 });

@@ -75,3 +75,8 @@ export function rejectedNodesCss(rejected: ReadonlyMap<string, string>): string 
 export function formatScore(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2);
 }
+
+/** "NodeResourcesFit" → ["Node", "Resources", "Fit"]. */
+export function camelParts(name: string): string[] {
+  return name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+|[^A-Za-z0-9]+/g) ?? [name];
+}

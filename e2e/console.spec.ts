@@ -1,0 +1,131 @@
+import { expect, test, type Page } from "@playwright/test";
+import { LIVENESS_POD, WEB_DEPLOYMENT } from "./fixtures/issue7";
+import { ClusterPage } from "./pages/cluster";
+import { ScenarioEditorPage } from "./pages/editor";
+import { ConsolePage, DockPage, parseTable } from "./pages/panels";
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (err) => errors.push(err.message));
+  page.on("console", (msg) => { if (msg.type() === "error") errors.push(msg.text()); });
+  return errors;
+}
+
+async function runFor(cluster: ClusterPage, seconds: number): Promise<void> {
+  const start = await cluster.time();
+  await cluster.play();
+  await expect.poll(() => cluster.time(), { timeout: 20_000 }).toBeGreaterThanOrEqual(start + seconds);
+  await cluster.pause();
+}
+
+test("the console: apply -f the editor's YAML, get pods -o wide matches the canvas, exec breaks a liveness probe, rollout undo", async ({ page }) => {
+  const errors = collectErrors(page);
+  const cluster = new ClusterPage(page);
+  const editor = new ScenarioEditorPage(page);
+  const dock = new DockPage(page);
+  const kubectl = new ConsolePage(page);
+  await cluster.open();
+  await editor.setText(`${LIVENESS_POD}---\n${WEB_DEPLOYMENT}`);
+  await dock.open("console");
+
+  const applied = await kubectl.run("kubectl apply -f scenario.yaml");
+  expect(applied.stdout.split("\n").sort()).toEqual(["deployment.apps/web created", "pod/liveness-exec created"]);
+  await cluster.setSpeed(10);
+  await runFor(cluster, 20);
+  await expect(cluster.pod("liveness-exec")).toHaveAttribute("data-status", "Running");
+
+  // get pods -o wide says what the canvas draws: the same pods, statuses and nodes.
+  const wide = await kubectl.run("kubectl get pods -o wide");
+  const rows = parseTable(wide.stdout);
+  expect(Object.keys(rows[0]!)).toEqual(["NAME", "READY", "STATUS", "RESTARTS", "AGE", "IP", "NODE", "NOMINATED NODE", "READINESS GATES"]);
+  const canvas = await cluster.podPlaces();
+  const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  expect(rows.map((r) => ({ name: r.NAME!, status: r.STATUS!, node: r.NODE === "<none>" ? "" : r.NODE! })).sort(byName)).toEqual([...canvas].sort(byName));
+  await dock.screenshot("console-01-get-pods");
+
+  // History and completion.
+  await kubectl.input.press("ArrowUp");
+  await expect(kubectl.input).toHaveValue("kubectl get pods -o wide");
+  await kubectl.input.fill("kubectl rollout st");
+  await kubectl.input.press("Tab");
+  await expect(kubectl.input).toHaveValue("kubectl rollout status ");
+  await kubectl.input.fill("");
+
+  // Break the liveness probe from inside the container: the kubelet restarts it.
+  const exec = await kubectl.run("kubectl exec liveness-exec -- rm /tmp/healthy");
+  expect(exec).toEqual({ stdout: "", stderr: "" });
+  await cluster.play();
+  await expect(cluster.pod("liveness-exec").locator(".kp-pod-restarts")).toHaveText("↻1", { timeout: 20_000 });
+  await cluster.pause();
+  const described = await kubectl.run("kubectl describe pod liveness-exec");
+  expect(described.stdout).toContain("Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory");
+  expect(described.stdout).toContain("Container liveness failed liveness probe, will be restarted");
+  expect(described.stdout).toMatch(/Restart Count:\s+1/);
+  await dock.screenshot("console-02-liveness");
+
+  // A rollout and its undo.
+  expect((await kubectl.run("kubectl set image deployment/web web=nginx:1.27")).stdout).toBe("deployment.apps/web image updated");
+  await cluster.play();
+  await kubectl.runUntil("kubectl rollout status deployment/web", (o) => o.stdout.includes("successfully rolled out"));
+  expect((await kubectl.run("kubectl rollout undo deployment/web")).stdout).toBe("deployment.apps/web rolled back");
+  const back = await kubectl.runUntil("kubectl get deployment web -o wide", (o) => {
+    const r = parseTable(o.stdout)[0];
+    return r?.IMAGES === "nginx:1.25" && r.READY === "2/2" && r["UP-TO-DATE"] === "2";
+  });
+  await cluster.pause();
+  expect(back.stdout).toContain("nginx:1.25");
+  const history = await kubectl.run("kubectl rollout history deployment/web");
+  expect(history.stdout).toMatch(/REVISION\s+CHANGE-CAUSE\n2\s+<none>\n3\s+<none>/);
+
+  const unknown = await kubectl.run("ls /tmp");
+  expect(unknown.stderr).toContain("ls: command not found");
+  await dock.screenshot("console-03-rollout-undo");
+  expect(errors).toEqual([]);
+});
+
+test("acting on the cluster: put a node Down from the canvas and watch its pods get replaced; scale from the inspector", async ({ page }) => {
+  const errors = collectErrors(page);
+  const cluster = new ClusterPage(page);
+  const editor = new ScenarioEditorPage(page);
+  const dock = new DockPage(page);
+  await cluster.open();
+  await editor.setText(WEB_DEPLOYMENT.replace("replicas: 2", "replicas: 3"));
+  await editor.restartButton.click();
+  await cluster.setSpeed(10);
+  await cluster.play();
+  await expect.poll(async () => (await cluster.podPlaces("web-")).filter((p) => p.status === "Running").length, { timeout: 20_000 }).toBe(3);
+  await cluster.pause();
+  const before = await cluster.podPlaces("web-");
+  const victim = before.find((p) => p.node === "zone-a-1")!;
+  expect(victim).toBeDefined();
+
+  // Select the node on the canvas, then act on it from the inspector.
+  await cluster.node("zone-a-1").locator(".kp-machine-head").click();
+  await dock.open("inspector");
+  await expect(page.getByTestId("inspector-output")).toContainText("Name:               zone-a-1");
+  await page.getByTestId("action-node-down").click();
+  await cluster.setSpeed(100);
+  await cluster.play();
+  await expect(cluster.node("zone-a-1")).toHaveClass(/is-not-ready/, { timeout: 20_000 });
+  await expect(page.getByTestId("inspector-output")).toContainText("NodeStatusUnknown");
+  // After the unreachable taint's 300 s toleration the pod is evicted and replaced elsewhere.
+  await expect.poll(async () => (await cluster.podPlaces("web-")).filter((p) => p.status === "Running" && p.node !== "zone-a-1").length, { timeout: 30_000 }).toBe(3);
+  await cluster.pause();
+  const after = await cluster.podPlaces("web-");
+  const old = after.find((p) => p.name === victim.name);
+  if (old) expect(["Unknown", "Terminating"]).toContain(old.status);
+  await dock.screenshot("inspector-01-node-down");
+
+  // Scale the Deployment from the inspector.
+  await cluster.showView("workloads");
+  await page.locator('[data-workload="Deployment/web"]').click();
+  await expect(page.getByTestId("inspector")).toContainText("describe deployment/web");
+  await page.getByTestId("action-scale-up").click();
+  await cluster.play();
+  await expect.poll(async () => (await cluster.podPlaces("web-")).filter((p) => p.status === "Running").length, { timeout: 20_000 }).toBe(4);
+  await cluster.pause();
+  await page.getByTestId("inspector-yaml").click();
+  await expect(page.getByTestId("inspector-output")).toContainText("replicas: 4");
+  await dock.screenshot("inspector-02-scaled");
+  expect(errors).toEqual([]);
+});
