@@ -63,8 +63,29 @@ test("the console: apply -f the editor's YAML, get pods -o wide matches the canv
   expect(described.stdout).toMatch(/Restart Count:\s+1/);
   await dock.screenshot("console-02-liveness");
 
+  // The inspector shows the same pod: describe, and the log of the instance before the restart.
+  await cluster.pod("liveness-exec").click();
+  await dock.open("inspector");
+  await expect(page.getByTestId("inspector-output")).toContainText("Restart Count:  1");
+  await page.getByTestId("inspector-logs").click();
+  await expect(page.getByTestId("inspector-output")).toHaveText("serving");
+  await page.getByTestId("inspector-previous").check();
+  await expect(page.locator(".kp-inspector-cmd")).toHaveText("kubectl logs liveness-exec -n default -c liveness --previous");
+  await expect(page.getByTestId("inspector-output")).toHaveText("serving");
+  await dock.screenshot("inspector-03-logs-previous");
+  await dock.open("console");
+
   // A rollout and its undo.
   expect((await kubectl.run("kubectl set image deployment/web web=nginx:1.27")).stdout).toBe("deployment.apps/web image updated");
+  // "Why is this rollout waiting?": the surge / unavailability arithmetic of this Deployment.
+  await cluster.showView("workloads");
+  await page.locator('[data-workload="Deployment/web"]').click();
+  await dock.open("why");
+  await expect(page.getByTestId("why-rollout")).toContainText("maxSurge");
+  await expect(page.getByTestId("why-rollout")).toContainText("25% → 1");
+  await dock.screenshot("why-03-rollout");
+  await cluster.showView("cluster");
+  await dock.open("console");
   await cluster.play();
   await kubectl.runUntil("kubectl rollout status deployment/web", (o) => o.stdout.includes("successfully rolled out"));
   expect((await kubectl.run("kubectl rollout undo deployment/web")).stdout).toBe("deployment.apps/web rolled back");

@@ -12,9 +12,9 @@
  * - `apply` and `action` also answer with `logged`: the command's index in the timeline and the
  *   engine position it ran at. Snapshots and patches carry `step` (engine steps since load) and
  *   `commandsRun` (how many of the timeline's commands have run; the rest are its future).
- * - While playing, one `patch` per tick (about one animation frame), at most `patchBudgetBytes`
- *   of JSON unless a single object is larger: a burst of changes goes out over several frames and
- *   the clock waits for it. `step`, `stepToChange`, `apply` and `action` answer with one `patch`
+ * - While playing, one `patch` per tick (about one animation frame) of at most `patchBudgetBytes`
+ *   of JSON (a larger change is sent in parts): a burst of changes goes out over several frames
+ *   and the clock waits for it; a burst still going out when playback pauses keeps draining. `step`, `stepToChange`, `apply` and `action` answer with one `patch`
  *   each, carrying everything still waiting; `seek` and `resync` with a full `snapshot`.
  * - Snapshots and patches share one sequence: the first snapshot is seq 0 and every later message
  *   of either kind is the previous seq + 1, so the UI detects a lost message by a gap.

@@ -67,6 +67,7 @@ export function DiagramsPanel() {
 function Diagram({ text, dark }: { text: string; dark: boolean }) {
   const [out, setOut] = useState<{ text: string; svg?: string; error?: string } | undefined>(undefined);
   const [copied, setCopied] = useState<string | undefined>(undefined);
+  const [large, setLarge] = useState(false);
   useEffect(() => {
     let live = true;
     void renderDiagram(text, dark).then((r) => {
@@ -90,6 +91,7 @@ function Diagram({ text, dark }: { text: string; dark: boolean }) {
       <div className="kp-diagrams-actions">
         <button type="button" className="btn btn-sm" onClick={() => copy("text")} data-testid="diagram-copy-text">{t("diagrams.copyText")}</button>
         <button type="button" className="btn btn-sm" onClick={() => copy("svg")} disabled={!out?.svg} data-testid="diagram-copy-svg">{t("diagrams.copySvg")}</button>
+        <button type="button" className="btn btn-sm" onClick={() => setLarge(true)} disabled={!out?.svg} data-testid="diagram-enlarge">{t("diagrams.enlarge")}</button>
         {copied && <span className="kp-diagrams-copied" role="status">{copied}</span>}
       </div>
       {!out ? (
@@ -99,6 +101,12 @@ function Diagram({ text, dark }: { text: string; dark: boolean }) {
       ) : (
         // The SVG comes from mermaid in strict mode, rendered from text whose every label was escaped.
         <div className="kp-diagram" data-testid="diagram" data-stale={out.text !== text} dangerouslySetInnerHTML={{ __html: out.svg ?? "" }} />
+      )}
+      {large && out?.svg && (
+        <div className="kp-diagram-modal" role="dialog" aria-modal="true" aria-label={t("diagrams.enlarge")} onClick={() => setLarge(false)} onKeyDown={(e) => e.key === "Escape" && setLarge(false)} data-testid="diagram-large">
+          <button type="button" className="btn btn-sm kp-diagram-modal-close" onClick={() => setLarge(false)} autoFocus>{t("diagrams.close")}</button>
+          <div className="kp-diagram kp-diagram-large" dangerouslySetInnerHTML={{ __html: out.svg }} onClick={(e) => e.stopPropagation()} />
+        </div>
       )}
       <details className="kp-diagrams-source">
         <summary>mermaid</summary>

@@ -58,7 +58,7 @@ export interface LifecycleDiagram {
 export function podLifecycleDiagram(pod: Pod, nowMs: number): LifecycleDiagram {
   const status = podColumns(pod, nowMs).status;
   const current = lifecycleState(status, pod.status?.phase);
-  const lines = ["stateDiagram-v2", "  direction LR"];
+  const lines = ["stateDiagram-v2", "  direction TB"];
   for (const [from, to, label] of TRANSITIONS) lines.push(`  ${from} --> ${to}${label ? ` : ${label}` : ""}`);
   lines.push("  classDef current fill:#326ce5,color:#ffffff,stroke:#1d4fb8,stroke-width:3px,font-weight:bold");
   lines.push(`  class ${current} current`);

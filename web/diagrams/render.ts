@@ -22,7 +22,11 @@ export async function renderDiagram(text: string, dark: boolean): Promise<{ svg:
     const mermaid = await load();
     const theme = dark ? "dark" : "default";
     if (configuredTheme !== theme) {
-      mermaid.initialize({ startOnLoad: false, securityLevel: "strict", layout: "dagre", theme, fontFamily: "system-ui, sans-serif" });
+      // Natural sizes (no useMaxWidth): the narrow dock scrolls a diagram instead of shrinking it unreadably.
+      mermaid.initialize({
+        startOnLoad: false, securityLevel: "strict", layout: "dagre", theme, fontFamily: "system-ui, sans-serif",
+        state: { useMaxWidth: false }, sequence: { useMaxWidth: false, wrap: true, width: 120 }, gantt: { useMaxWidth: false, useWidth: 760 },
+      });
       configuredTheme = theme;
     }
     try {

@@ -9,6 +9,8 @@ import type { Kind, ObjectKey, Stored } from "../../src/api/types";
 import { mermaidText } from "./escape";
 
 export const SEQUENCE_EVENT_LIMIT = 14;
+/** Characters of an event's text drawn on its arrow (the full text is in the event list). */
+export const SEQUENCE_TEXT_LIMIT = 90;
 
 type Participant = "U" | "A" | "C" | "S" | "K";
 const PARTICIPANTS: ReadonlyArray<readonly [Participant, string]> = [
@@ -70,7 +72,7 @@ export function eventSequenceDiagram(events: readonly EventRecord[], root: Relat
     const from = participantOf(e.source);
     const arrow = e.type === "Warning" ? "-x" : "->>";
     const text = `t=${e.time}s ${e.reason} ${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}: ${e.message}`;
-    lines.push(`  ${from}${arrow}A: ${mermaidText(text)}`);
+    lines.push(`  ${from}${arrow}A: ${mermaidText(text, SEQUENCE_TEXT_LIMIT)}`);
     if (e.reason === "Scheduled") lines.push(`  A->>K: ${mermaidText(`watch: pod ${e.involvedObject.name} bound${e.host ? ` to ${e.host}` : ""}`)}`);
   }
   return lines.join("\n");

@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode } from "react";
 import { t, type Locale } from "./index";
 import { setLanguage, useLocale } from "./language";
+import "./language.css";
 
 /** The title bar's language menu: English / 한국어, each named in its own language. */
 export function LanguageSwitch() {

@@ -1,9 +1,12 @@
+import { lazy, Suspense } from "react";
 import { createPortal } from "react-dom";
 import { useStore } from "zustand";
 import { t } from "../i18n";
 import { presentStore, setPresenting } from "./present-store";
-import { PresentOverlay } from "./PresentOverlay";
 import "./present.css";
+
+/** Loaded on the first "Present": instructors need it, the page's first download does not. */
+const PresentOverlay = lazy(() => import("./PresentOverlay").then((m) => ({ default: m.PresentOverlay })));
 
 /** The title bar's "Present" toggle; while presenting, the instructor's toolbar and laser float above the page. */
 export function PresentButton() {
@@ -20,7 +23,7 @@ export function PresentButton() {
       >
         {on ? t("present.exit") : t("present.enter")}
       </button>
-      {on && createPortal(<PresentOverlay />, document.body)}
+      {on && createPortal(<Suspense fallback={null}><PresentOverlay /></Suspense>, document.body)}
     </>
   );
 }

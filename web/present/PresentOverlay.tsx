@@ -113,7 +113,6 @@ export function PresentOverlay() {
             {t("present.predict.arm")}
           </button>
         </span>
-        <button type="button" className="btn btn-sm" onClick={() => setPresenting(false)} data-testid="present-exit">{t("present.exit")}</button>
       </div>
       {predict.phase !== "idle" && <PredictCard predict={predict} onReveal={reveal} onClose={() => setPredict({ phase: "idle" })} />}
       {laser && dot && <div className="kp-laser" style={{ left: dot.x, top: dot.y }} aria-hidden="true" data-testid="laser" />}

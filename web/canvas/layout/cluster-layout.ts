@@ -15,10 +15,16 @@ export type Arrangement = "columns" | "rows";
 /** A Service with more ready endpoints than this gets one edge per Node hosting them instead. */
 export const MAX_ENDPOINT_EDGES = 60;
 
-/** How the picture is arranged: zones side by side or stacked, and pod columns per node. */
+/**
+ * How the picture is arranged. "columns": zones in a grid of `zoneCols` columns (all side by side
+ * by default), each zone's nodes stacked; "rows": zones stacked, each zone's nodes side by side.
+ * `cols` pod columns per node; Services and Ingresses on the left or in a row on top.
+ */
 export interface ClusterShape {
   arrangement: Arrangement;
   cols: number;
+  zoneCols?: number;
+  network?: "left" | "top";
 }
 
 function mostPodsOnANode(model: ClusterModel): number {
@@ -36,6 +42,8 @@ export function clusterLayout(model: ClusterModel, shape: Arrangement | ClusterS
   const edges: CanvasEdge[] = [];
   const arrangement = typeof shape === "string" ? shape : shape.arrangement;
   const cols = typeof shape === "string" ? gridColumns(mostPodsOnANode(model)) : shape.cols;
+  const zoneCols = arrangement === "rows" ? 1 : Math.max(1, Math.min(model.zones.length, (typeof shape === "string" ? undefined : shape.zoneCols) ?? model.zones.length));
+  const networkOnTop = typeof shape !== "string" && shape.network === "top";
   const machineW = gridWidth(cols) + 2 * MACHINE.pad;
   /** The pods of a group by slot (null: a free slot), stable from frame to frame with a memory. */
   const placed = (group: string, pods: readonly PodView[]): Array<PodView | null> => {
@@ -52,12 +60,12 @@ export function clusterLayout(model: ClusterModel, shape: Arrangement | ClusterS
   const rows = memory ? memory.capacity(`node-rows/${cols}`, neededRows) : neededRows;
   const machineH = (_name: string) => MACHINE.head + gridHeight(rows * cols, cols) + MACHINE.pad;
 
-  // Network columns on the left.
+  // Network: columns on the left, or one row on top.
   const hasIngress = model.ingresses.length > 0;
   const hasServices = model.services.length > 0;
-  const ingressX = 0;
-  const serviceX = hasIngress ? SERVICE.w + SERVICE.colGap : 0;
-  const left = (hasIngress ? SERVICE.w + SERVICE.colGap : 0) + (hasServices ? SERVICE.w + SERVICE.colGap : 0);
+  const netCards = model.ingresses.length + model.services.length;
+  const left = networkOnTop ? 0 : (hasIngress ? SERVICE.w + SERVICE.colGap : 0) + (hasServices ? SERVICE.w + SERVICE.colGap : 0);
+  const netRowH = networkOnTop && netCards > 0 ? SERVICE.h + QUEUE.gap : 0;
 
   // Zone boxes, measured first so the queue lane can span them.
   const zoneBoxes = model.zones.map((z) => {
@@ -69,10 +77,13 @@ export function clusterLayout(model: ClusterModel, shape: Arrangement | ClusterS
     const tallest = Math.max(0, ...heights);
     return { zone: z, heights, w: 2 * ZONE.pad + z.nodes.length * machineW + Math.max(0, z.nodes.length - 1) * MACHINE.gap, h: ZONE.head + tallest + ZONE.pad };
   });
-  // Equal boxes read as a grid: columns share the tallest height, rows the widest width.
+  // Equal boxes read as a grid: zones share the tallest height and the widest width.
   const zoneW = Math.max(0, ...zoneBoxes.map((b) => b.w));
   const zoneH = Math.max(0, ...zoneBoxes.map((b) => b.h));
-  const zonesW = arrangement === "columns" ? zoneBoxes.length * zoneW + Math.max(0, zoneBoxes.length - 1) * ZONE.gap : zoneW;
+  const gridCols = Math.min(zoneCols, Math.max(1, zoneBoxes.length));
+  const gridRows = Math.ceil(zoneBoxes.length / gridCols);
+  const zonesW = gridCols * zoneW + Math.max(0, gridCols - 1) * ZONE.gap;
+  const zonesH = gridRows * zoneH + Math.max(0, gridRows - 1) * ZONE.gap;
 
   // The scheduling queue lane.
   const laneW = Math.max(zonesW, 2 * QUEUE.pad + gridWidth(2));
@@ -85,7 +96,7 @@ export function clusterLayout(model: ClusterModel, shape: Arrangement | ClusterS
   }
   const laneH = queueRows === 0 ? QUEUE.head + QUEUE.emptyBody : QUEUE.head + gridHeight(queueRows * perRow, perRow) + QUEUE.pad;
   items.push({
-    type: "queue", id: "queue", x: left, y: 0, w: laneW, h: laneH,
+    type: "queue", id: "queue", x: left, y: netRowH, w: laneW, h: laneH,
     data: {
       count: model.queue.length,
       unschedulable: model.queue.filter((p) => p.unschedulable).length,
@@ -93,10 +104,10 @@ export function clusterLayout(model: ClusterModel, shape: Arrangement | ClusterS
     },
   });
 
-  const top = laneH + QUEUE.gap;
+  const top = netRowH + laneH + QUEUE.gap;
   zoneBoxes.forEach((b, zi) => {
-    const zx = arrangement === "columns" ? left + zi * (zoneW + ZONE.gap) : left;
-    const zy = arrangement === "columns" ? top : top + zi * (zoneH + ZONE.gap);
+    const zx = left + (zi % gridCols) * (zoneW + ZONE.gap);
+    const zy = top + Math.floor(zi / gridCols) * (zoneH + ZONE.gap);
     const podCount = b.zone.nodes.reduce((a, n) => a + (model.podsOnNode.get(n.name)?.length ?? 0), 0);
     items.push({ type: "zone", id: b.zone.id, x: zx, y: zy, w: zoneW, h: zoneH, data: { name: b.zone.name, nodeCount: b.zone.nodes.length, podCount } });
     let mx = zx + ZONE.pad;
@@ -109,13 +120,17 @@ export function clusterLayout(model: ClusterModel, shape: Arrangement | ClusterS
       else mx += machineW + MACHINE.gap;
     });
   });
-  const zonesH = arrangement === "columns" ? (zoneBoxes.length > 0 ? zoneH : 0) : zoneBoxes.length * zoneH + Math.max(0, zoneBoxes.length - 1) * ZONE.gap;
 
   // Services and Ingresses, top-aligned with the zones.
   const podNode = new Map<string, string>();
   for (const [node, list] of model.podsOnNode) for (const p of list) podNode.set(p.id, `Node/${node}`);
+  /** Where the i-th network card goes (ingresses first, then services). */
+  const netAt = (i: number, column: number): { x: number; y: number } => networkOnTop
+    ? { x: i * (SERVICE.w + SERVICE.gap), y: 0 }
+    : { x: column * (SERVICE.w + SERVICE.colGap), y: top + i * (SERVICE.h + SERVICE.gap) };
   model.services.forEach((s, i) => {
-    items.push({ type: "service", id: s.id, x: serviceX, y: top + i * (SERVICE.h + SERVICE.gap), w: SERVICE.w, h: SERVICE.h, data: s });
+    const at = netAt(networkOnTop ? model.ingresses.length + i : i, hasIngress ? 1 : 0);
+    items.push({ type: "service", id: s.id, x: at.x, y: at.y, w: SERVICE.w, h: SERVICE.h, data: s });
     const targets = s.endpoints.filter((id) => podNode.has(id));
     if (targets.length <= MAX_ENDPOINT_EDGES) {
       for (const t of targets) edges.push({ id: `${s.id}->${t}`, source: s.id, target: podNode.get(t)!, targetHandle: t, kind: "endpoint" });
@@ -127,12 +142,14 @@ export function clusterLayout(model: ClusterModel, shape: Arrangement | ClusterS
   });
   const serviceIds = new Set(model.services.map((s) => s.id));
   model.ingresses.forEach((g, i) => {
-    items.push({ type: "ingress", id: g.id, x: ingressX, y: top + i * (SERVICE.h + SERVICE.gap), w: SERVICE.w, h: SERVICE.h, data: g });
+    const at = netAt(i, 0);
+    items.push({ type: "ingress", id: g.id, x: at.x, y: at.y, w: SERVICE.w, h: SERVICE.h, data: g });
     for (const b of g.backends) if (serviceIds.has(b)) edges.push({ id: `${g.id}->${b}`, source: g.id, target: b, kind: "backend" });
   });
-  const netH = Math.max(model.services.length, model.ingresses.length) * (SERVICE.h + SERVICE.gap);
+  const netH = networkOnTop ? 0 : Math.max(model.services.length, model.ingresses.length) * (SERVICE.h + SERVICE.gap);
+  const netW = networkOnTop ? netCards * (SERVICE.w + SERVICE.gap) - SERVICE.gap : 0;
 
-  return { items, edges, width: left + laneW, height: Math.max(top + zonesH, top + netH), pods: model.pods.size, running: countRunning(model.pods.values()) };
+  return { items, edges, width: Math.max(left + laneW, netW), height: Math.max(top + zonesH, top + netH), pods: model.pods.size, running: countRunning(model.pods.values()) };
 }
 
 export function countRunning(views: Iterable<PodView>): number {
@@ -157,22 +174,30 @@ export function fitZoom(layout: { width: number; height: number }, w: number, h:
 }
 
 /**
- * The shape whose layout fits a `w` × `h` viewport at the largest zoom: both arrangements, with as
- * few pod columns per node as the fullest node needs up to a few more (wider nodes make shorter
- * zones). Ties go to the simpler shape: side by side, fewer columns.
+ * The shape whose layout fits a `w` × `h` viewport at the largest zoom: zones side by side, in a
+ * grid or stacked; as few pod columns per node as the fullest node needs, or a few more (wider
+ * nodes make shorter zones); Services on the left or on top. Ties go to the simpler shape. A big
+ * cluster tries fewer shapes (each try lays out every pod).
  */
 export function bestShape(model: ClusterModel, w: number, h: number, maxZoom = 1.15): ClusterShape {
   const least = gridColumns(mostPodsOnANode(model));
   let best: ClusterShape = { arrangement: "columns", cols: least };
   if (w <= 0 || h <= 0) return best;
+  const big = model.pods.size > 300;
+  const zones = Math.max(1, model.zones.length);
+  const candidates: ClusterShape[] = [];
+  for (const network of model.services.length + model.ingresses.length > 0 ? (["left", "top"] as const) : (["left"] as const)) {
+    for (let cols = least; cols <= (big ? least : Math.min(8, least + 3)); cols++) {
+      for (let zoneCols = zones; zoneCols >= 1; zoneCols--) candidates.push({ arrangement: "columns", cols, zoneCols, network });
+      if (zones > 1) candidates.push({ arrangement: "rows", cols, network });
+    }
+  }
   let bestZoom = 0;
-  for (const arrangement of ["columns", "rows"] as const) {
-    for (let cols = least; cols <= Math.min(8, least + 3); cols++) {
-      const zoom = Math.min(maxZoom, fitZoom(clusterLayout(model, { arrangement, cols }), w, h));
-      if (zoom > bestZoom * 1.04) {
-        bestZoom = zoom;
-        best = { arrangement, cols };
-      }
+  for (const c of candidates) {
+    const zoom = Math.min(maxZoom, fitZoom(clusterLayout(model, c), w, h));
+    if (zoom > bestZoom * 1.04) {
+      bestZoom = zoom;
+      best = c;
     }
   }
   return best;

@@ -3,7 +3,7 @@ import type { Stored } from "../../../src/api/types";
 import { clusterModel, ModelCache, workloadModel } from "../model/cluster-model";
 import { node, objects, owned, pod, type Objects } from "../testing/builders";
 import { podBoxes } from "./boxes";
-import { bestShape, clusterLayout, MAX_ENDPOINT_EDGES } from "./cluster-layout";
+import { bestShape, clusterLayout, MAX_ENDPOINT_EDGES, type Arrangement, type ClusterShape } from "./cluster-layout";
 import { LayoutMemory } from "./memory";
 import type { CanvasLayout } from "./types";
 import { workloadLayout } from "./workload-layout";
@@ -22,10 +22,12 @@ function threeZones(extra: Stored<"Pod">[] = []): Objects {
   return objects(node("zone-a-1", "a"), node("zone-a-2", "a"), node("zone-b-1", "b"), node("zone-c-1", "c"), ...extra);
 }
 
-const cluster = (o: Objects, shape: "columns" | "rows" = "columns") => clusterLayout(clusterModel(o, [], 0, new ModelCache()), shape);
+const cluster = (o: Objects, shape: Arrangement | ClusterShape = "columns") => clusterLayout(clusterModel(o, [], 0, new ModelCache()), shape);
 
 describe("cluster layout", () => {
-  it.each(["columns", "rows"] as const)("%s: each pod is drawn inside its node, each node inside its zone, pending pods in the queue", (shape) => {
+  it.each<Arrangement | ClusterShape>([
+    "columns", "rows", { arrangement: "columns", cols: 3, zoneCols: 2, network: "top" },
+  ])("%j: each pod is drawn inside its node, each node inside its zone, pending pods in the queue", (shape) => {
     const l = cluster(threeZones([pod("p1", { node: "zone-a-2" }), pod("p2", { node: "zone-a-2" }), pod("p3", { node: "zone-c-1" }), pod("q1"), pod("q2")]), shape);
     expect(inside(item(l, "Pod/default/p1"), item(l, "Node/zone-a-2"))).toBe(true);
     expect(inside(item(l, "Pod/default/p2"), item(l, "Node/zone-a-2"))).toBe(true);
@@ -56,10 +58,16 @@ describe("cluster layout", () => {
     expect(item(rows, "zone:b").y).toBeGreaterThan(item(rows, "zone:a").y);
   });
 
-  it("picks the shape that fills the canvas: side by side on a wide canvas, stacked on a tall one", () => {
-    const m = clusterModel(threeZones([pod("p", { node: "zone-a-1" })]), [], 0, new ModelCache());
-    expect(bestShape(m, 2400, 600).arrangement).toBe("columns");
-    expect(bestShape(m, 500, 1400).arrangement).toBe("rows");
+  it.each([
+    { canvas: [2400, 600], want: "side by side" },
+    { canvas: [500, 1400], want: "stacked" },
+    { canvas: [800, 600], want: "in a grid" },
+  ])("picks the shape that fills a $canvas.0×$canvas.1 canvas: zones $want", ({ canvas, want }) => {
+    const m = clusterModel(objects(node("zone-a-1", "a"), node("zone-b-1", "b"), node("zone-c-1", "c"), pod("p", { node: "zone-a-1" })), [], 0, new ModelCache());
+    const l = clusterLayout(m, bestShape(m, canvas[0]!, canvas[1]!));
+    const [a, b, c] = ["zone:a", "zone:b", "zone:c"].map((id) => item(l, id));
+    const rows = new Set([a!.y, b!.y, c!.y]).size;
+    expect(rows).toBe(want === "side by side" ? 1 : want === "stacked" ? 3 : 2);
   });
 
   it("a pod moving from the queue to a node keeps its id and changes place (the canvas animates the move)", () => {

@@ -1,14 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { LayoutMemory } from "./memory";
+import { COMPACT_UP_TO, LayoutMemory } from "./memory";
 
 describe("LayoutMemory", () => {
-  it("keeps each member's slot; a leaver leaves a gap the next newcomer fills", () => {
+  it("in a large group, keeps each member's slot; a leaver leaves a gap the next newcomer fills", () => {
     const m = new LayoutMemory();
-    expect(m.slots("q", ["a", "b", "c"])).toEqual(["a", "b", "c"]);
-    expect(m.slots("q", ["a", "c"])).toEqual(["a", null, "c"]);
-    expect(m.slots("q", ["a", "c", "d", "e"])).toEqual(["a", "d", "c", "e"]);
-    expect(m.slots("q", ["a"])).toEqual(["a"]);
+    const many = Array.from({ length: COMPACT_UP_TO + 5 }, (_, i) => `p${i}`);
+    expect(m.slots("q", ["a", "b", "c", ...many])).toEqual(["a", "b", "c", ...many]);
+    expect(m.slots("q", ["a", "c", ...many])).toEqual(["a", null, "c", ...many]);
+    expect(m.slots("q", ["a", "c", ...many, "d", "e"])).toEqual(["a", "d", "c", ...many, "e"]);
     expect(m.slots("other", ["z"])).toEqual(["z"]);
+  });
+
+  it("in a small group, keeps the order and closes the gaps", () => {
+    const m = new LayoutMemory();
+    expect(m.slots("q", ["b", "a", "c"])).toEqual(["b", "a", "c"]);
+    expect(m.slots("q", ["a", "c", "d", "b"])).toEqual(["b", "a", "c", "d"]);
+    expect(m.slots("q", ["d", "c"])).toEqual(["c", "d"]);
   });
 
   it.each([

@@ -1,10 +1,14 @@
 /**
  * What a layout remembers from one frame to the next so that the picture stays still where
- * nothing happened: a pod keeps its slot in a node or in the queue while it stays there (a pod
- * leaving leaves a gap that the next newcomer fills; nothing shifts along), and boxes grow in
+ * nothing happened: a pod keeps its place in a node or in the queue while it stays there (in a
+ * large group a pod leaving leaves a gap that the next newcomer fills; nothing shifts along), and
+ * boxes grow in
  * steps and do not shrink while the run goes on (a node filling up moves the nodes below it now
  * and then, not on every pod). Forgotten on a snapshot (load, seek): the picture is drawn afresh.
  */
+/** Groups of at most this many pods close their gaps. */
+export const COMPACT_UP_TO = 40;
+
 export class LayoutMemory {
   private readonly orders = new Map<string, Array<string | null>>();
   private readonly capacities = new Map<string, number>();
@@ -26,8 +30,11 @@ export class LayoutMemory {
       else out.push(id);
     }
     while (out.length > 0 && out[out.length - 1] === null) out.pop();
-    this.orders.set(group, out);
-    return out;
+    // A small group closes its gaps (the queue moves up, the tiles glide); a large one keeps
+    // them, so that one pod leaving does not move hundreds.
+    const compacted = ids.length <= COMPACT_UP_TO ? out.filter((id) => id !== null) : out;
+    this.orders.set(group, compacted);
+    return compacted;
   }
 
   /**

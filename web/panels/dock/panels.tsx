@@ -8,10 +8,7 @@ import type { PanelId } from "../../state/layout";
 import { DetailsPanel } from "../details/DetailsPanel";
 import { EventList } from "../events/EventList";
 import { PodTable } from "../pods/PodTable";
-import { ConsolePanel } from "../console/ConsolePanel";
-import { DiagramsPanel } from "../../diagrams/DiagramsPanel";
-import { InspectorPanel } from "../inspector/InspectorPanel";
-import { WhyPanel } from "../why/WhyPanel";
+import { ConsolePanel, DiagramsPanel, InspectorPanel, WhyPanel } from "../lazy";
 
 export interface PanelEntry {
   id: PanelId;

@@ -46,7 +46,7 @@ export function Actions({ selection, obj }: { selection: SelectedRef; obj: Store
     <div className="kp-inspector-actions" role="group" aria-label={t("actions.label")} data-testid="inspector-actions">
       {actionsFor(selection.kind).map((id) => (
         <button key={id} type="button" className={`btn btn-sm${id === "node-down" || id === "delete" ? " kp-danger" : ""}`} onClick={() => run(id)} data-testid={`action-${id}`}>
-          {t(LABEL[id], { replicas })}
+          {t(LABEL[id], { replicas: id === "scale-up" ? replicas + 1 : Math.max(0, replicas - 1) })}
         </button>
       ))}
     </div>
