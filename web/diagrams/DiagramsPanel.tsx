@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Pod } from "kubernetes-types/core/v1";
 import { useTheme } from "../app/theme";
 import { t } from "../i18n";
@@ -68,6 +68,16 @@ function Diagram({ text, dark }: { text: string; dark: boolean }) {
   const [out, setOut] = useState<{ text: string; svg?: string; error?: string } | undefined>(undefined);
   const [copied, setCopied] = useState<string | undefined>(undefined);
   const [large, setLarge] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  // Diagrams keep their natural size in the narrow dock: bring the highlighted state into view.
+  useEffect(() => {
+    const el = box.current;
+    const current = el?.querySelector("g.current");
+    if (!el || !current) return;
+    const a = el.getBoundingClientRect();
+    const b = current.getBoundingClientRect();
+    el.scrollTo({ left: el.scrollLeft + b.left - a.left - (a.width - b.width) / 2, top: el.scrollTop + b.top - a.top - (a.height - b.height) / 2 });
+  }, [out]);
   useEffect(() => {
     let live = true;
     void renderDiagram(text, dark).then((r) => {
@@ -100,7 +110,7 @@ function Diagram({ text, dark }: { text: string; dark: boolean }) {
         <p className="kp-diagrams-error" data-testid="diagram-error">{t("diagrams.failed", { message: out.error })}</p>
       ) : (
         // The SVG comes from mermaid in strict mode, rendered from text whose every label was escaped.
-        <div className="kp-diagram" data-testid="diagram" data-stale={out.text !== text} dangerouslySetInnerHTML={{ __html: out.svg ?? "" }} />
+        <div ref={box} className="kp-diagram" data-testid="diagram" data-stale={out.text !== text} dangerouslySetInnerHTML={{ __html: out.svg ?? "" }} />
       )}
       {large && out?.svg && (
         <div className="kp-diagram-modal" role="dialog" aria-modal="true" aria-label={t("diagrams.enlarge")} onClick={() => setLarge(false)} onKeyDown={(e) => e.key === "Escape" && setLarge(false)} data-testid="diagram-large">

@@ -25,6 +25,7 @@ export async function renderDiagram(text: string, dark: boolean): Promise<{ svg:
       // Natural sizes (no useMaxWidth): the narrow dock scrolls a diagram instead of shrinking it unreadably.
       mermaid.initialize({
         startOnLoad: false, securityLevel: "strict", layout: "dagre", theme, fontFamily: "system-ui, sans-serif",
+        themeVariables: { fontSize: "13px" },
         state: { useMaxWidth: false }, sequence: { useMaxWidth: false, wrap: true, width: 120 }, gantt: { useMaxWidth: false, useWidth: 760 },
       });
       configuredTheme = theme;

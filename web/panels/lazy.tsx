@@ -3,6 +3,7 @@
  * the page's first download stays small (bench: initial JS ≤ 200 KB gzip).
  */
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
+import "./panels.css";
 
 function deferred(load: () => Promise<{ default: ComponentType }>): () => React.JSX.Element {
   const Lazy: LazyExoticComponent<ComponentType> = lazy(load);
