@@ -11,6 +11,8 @@ function collectErrors(page: Page): string[] {
 }
 
 test("stepping shows each engine event as its own change", async ({ page }) => {
+  // Up to 120 clicks, each waiting for its patch: far longer than one ordinary interaction.
+  test.setTimeout(120_000);
   const errors = collectErrors(page);
   const cluster = new ClusterPage(page);
   const editor = new ScenarioEditorPage(page);
