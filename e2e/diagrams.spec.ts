@@ -49,6 +49,11 @@ test("the pod's state diagram highlights the status the canvas shows, live; the 
   await expect(diagrams.svg).toContainText("Started");
   await expect(diagrams.source).toHaveText(/^sequenceDiagram/);
   await dock.screenshot("diagrams-03-sequence");
+  await diagrams.root.getByTestId("diagram-enlarge").click();
+  await expect(page.getByTestId("diagram-large").locator("svg")).toBeVisible();
+  await dock.screenshot("diagrams-03b-sequence-enlarged");
+  await page.getByTestId("diagram-large").getByRole("button").click();
+  await expect(page.getByTestId("diagram-large")).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 
@@ -70,11 +75,15 @@ test("a Gantt of CronJob runs shows concurrencyPolicy at work, and copies as mer
   await expect.poll(() => cluster.time(), { timeout: 20_000 }).toBeGreaterThan(300);
   await cluster.pause();
   await expect(diagrams.svg).toBeVisible();
-  await expect(diagrams.svg).toContainText("concurrencyPolicy: Forbid");
+  await expect(diagrams.svg).toContainText("cronjob/tick (Forbid)");
   await expect(diagrams.svg.locator("text", { hasText: /^tick-\d+/ }).first()).toBeVisible();
   await diagrams.root.getByTestId("diagram-copy-text").click();
   await expect(diagrams.root.getByRole("status")).toHaveText("Copied");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^gantt\n/);
   await dock.screenshot("diagrams-04-gantt");
+  await diagrams.root.getByTestId("diagram-enlarge").click();
+  await dock.screenshot("diagrams-04b-gantt-enlarged");
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("diagram-large")).toHaveCount(0);
   expect(errors).toEqual([]);
 });

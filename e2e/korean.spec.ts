@@ -13,6 +13,11 @@ async function stringsOnEveryPanel(page: Page, dock: DockPage, language: Languag
   const all = new Set<string>();
   for (const id of PANELS) {
     await dock.open(id);
+    // Let the panel settle: its code loaded, the engine's answer in, the diagram drawn.
+    await expect(page.locator(".kp-panel-loading")).toHaveCount(0);
+    if (id === "why") await expect(page.getByTestId("why-scheduling")).toBeVisible();
+    if (id === "inspector") await expect(page.getByTestId("inspector-output")).toBeVisible();
+    if (id === "diagrams") await expect(page.getByTestId("diagram").locator("svg")).toBeVisible();
     for (const s of await language.visibleStrings()) all.add(s);
     if (shots && (id === "why" || id === "console" || id === "inspector")) await dock.screenshot(`${shots}-${id}`);
   }

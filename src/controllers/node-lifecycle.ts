@@ -119,7 +119,7 @@ class NodeLifecycleController implements Component {
       const name = ev.object.metadata.name;
       if (this.noScheduleQueued.has(name)) return;
       this.noScheduleQueued.add(name);
-      ctx.after(0, `node-lifecycle-controller taints ${name}`, () => {
+      ctx.after(0, `node-lifecycle-controller check taints of ${name}`, () => {
         this.noScheduleQueued.delete(name);
         this.noScheduleTaintingPass(name);
       });

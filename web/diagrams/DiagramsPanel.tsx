@@ -41,7 +41,7 @@ export function DiagramsPanel() {
     else if (around.length === 0) empty = t("diagrams.noEvents");
     else text = eventSequenceDiagram(around, selection);
   } else if (bars.length === 0) empty = t("diagrams.noJobs");
-  else text = jobGanttDiagram(bars);
+  else text = jobGanttDiagram(bars, epochMs);
 
   return (
     <div className="kp-diagrams" data-testid="diagrams" data-kind={kind}>
@@ -73,7 +73,11 @@ function Diagram({ text, dark }: { text: string; dark: boolean }) {
   useEffect(() => {
     const el = box.current;
     const current = el?.querySelector("g.current");
-    if (!el || !current) return;
+    if (!el) return;
+    if (!current) {
+      el.scrollTo({ left: 0, top: 0 });
+      return;
+    }
     const a = el.getBoundingClientRect();
     const b = current.getBoundingClientRect();
     el.scrollTo({ left: el.scrollLeft + b.left - a.left - (a.width - b.width) / 2, top: el.scrollTop + b.top - a.top - (a.height - b.height) / 2 });

@@ -37,7 +37,8 @@ export function jobBars(objects: ReadonlyMap<ObjectKey, Stored<Kind>>, epochMs: 
     const end = Math.max(start + 1, seconds(finished, epochMs) ?? nowSeconds);
     const owner = job.metadata.ownerReferences?.find((r) => r.kind === "CronJob");
     const ns = job.metadata.namespace ?? "";
-    const group = owner ? `cronjob/${owner.name} (concurrencyPolicy: ${cronPolicy.get(`${ns}/${owner.name}`) ?? "Allow"})` : "jobs";
+    // The section names the CronJob and its concurrencyPolicy: what the bars' overlaps and gaps show.
+    const group = owner ? `cronjob/${owner.name} (${cronPolicy.get(`${ns}/${owner.name}`) ?? "Allow"})` : "jobs";
     bars.push({ name: job.metadata.name, group, start, end, state: failed ? "failed" : finished ? "done" : "active" });
   }
   return bars.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.start - b.start));
@@ -45,15 +46,23 @@ export function jobBars(objects: ReadonlyMap<ObjectKey, Stored<Kind>>, epochMs: 
 
 const TAG = { done: "done", failed: "crit", active: "active" } as const;
 
-export function jobGanttDiagram(bars: readonly JobBar[]): string {
-  const lines = ["gantt", "  dateFormat X", "  axisFormat %M:%S"];
+/**
+ * A virtual instant as "YYYY-MM-DD HH:mm:ss" of its UTC clock: mermaid reads it as local time,
+ * the same shift for every bar, so the axis shows the scenario's own clock (00:01, 00:02, …).
+ */
+export function ganttTime(epochMs: number, seconds: number): string {
+  return new Date(epochMs + seconds * 1000).toISOString().slice(0, 19).replace("T", " ");
+}
+
+export function jobGanttDiagram(bars: readonly JobBar[], epochMs: number): string {
+  const lines = ["gantt", "  dateFormat YYYY-MM-DD HH:mm:ss", "  axisFormat %H:%M:%S"];
   let group: string | undefined;
   bars.forEach((b, i) => {
     if (b.group !== group) {
       group = b.group;
       lines.push(`  section ${mermaidText(b.group)}`);
     }
-    lines.push(`  ${mermaidText(b.name)} :${TAG[b.state]}, j${i}, ${b.start}, ${b.end}`);
+    lines.push(`  ${mermaidText(b.name)} :${TAG[b.state]}, j${i}, ${ganttTime(epochMs, b.start)}, ${ganttTime(epochMs, b.end)}`);
   });
   return lines.join("\n");
 }

@@ -26,7 +26,7 @@ export async function renderDiagram(text: string, dark: boolean): Promise<{ svg:
       mermaid.initialize({
         startOnLoad: false, securityLevel: "strict", layout: "dagre", theme, fontFamily: "system-ui, sans-serif",
         themeVariables: { fontSize: "13px" },
-        state: { useMaxWidth: false }, sequence: { useMaxWidth: false, wrap: true, width: 120 }, gantt: { useMaxWidth: false, useWidth: 760 },
+        state: { useMaxWidth: false }, sequence: { useMaxWidth: false, wrap: true, width: 110, actorMargin: 24, messageFontSize: 12, actorFontSize: 12, noteFontSize: 12, messageMargin: 28 }, gantt: { useMaxWidth: false, useWidth: 760, leftPadding: 190 },
       });
       configuredTheme = theme;
     }

@@ -71,7 +71,7 @@ export function eventSequenceDiagram(events: readonly EventRecord[], root: Relat
   for (const e of events) {
     const from = participantOf(e.source);
     const arrow = e.type === "Warning" ? "-x" : "->>";
-    const text = `t=${e.time}s ${e.reason} ${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}: ${e.message}`;
+    const text = `t=${Number(e.time.toFixed(1))}s ${e.reason} ${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}: ${e.message}`;
     lines.push(`  ${from}${arrow}A: ${mermaidText(text, SEQUENCE_TEXT_LIMIT)}`);
     if (e.reason === "Scheduled") lines.push(`  A->>K: ${mermaidText(`watch: pod ${e.involvedObject.name} bound${e.host ? ` to ${e.host}` : ""}`)}`);
   }
