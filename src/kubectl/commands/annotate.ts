@@ -3,10 +3,10 @@
  * [--list]` (kubectl pkg/cmd/annotate): "pod/web annotated"; an existing key is refused without
  * --overwrite (kubernetes.io/change-cause excepted), and removing an absent key is no error.
  */
-import { bool, parseFlags, str } from "./flags";
-import { resourcesAndPairs, updateMetadataMap } from "./label";
+import { bool, str } from "./flags";
+import { parseMetadataCommand, updateMetadataMap } from "./label";
 import { objectName, resolveTargets } from "./resources";
-import { fail, usageError, type CommandContext, type CommandResult, type KubectlCommand } from "./types";
+import { fail, type CommandContext, type CommandResult, type KubectlCommand } from "./types";
 import type { KObject } from "../../api/types";
 
 const CHANGE_CAUSE = "kubernetes.io/change-cause";
@@ -33,24 +33,12 @@ function parsePairs(pairs: readonly string[]): { add: Record<string, string>; re
 }
 
 function run(args: readonly string[], ctx: CommandContext): CommandResult {
-  const parsed = parseFlags(args, {
-    overwrite: { type: "bool" },
-    all: { type: "bool" },
-    selector: { type: "string", short: "l" },
-    list: { type: "bool" },
-  });
-  if (!parsed.ok) return usageError(ctx, parsed.error);
-  const f = parsed.flags;
-  const split = resourcesAndPairs(parsed.positionals, "annotation");
-  if ("error" in split) return fail(split.error);
-  const pairs = parsePairs(split.pairs);
-  if ("error" in pairs) return fail(pairs.error);
-  if (bool(f, "all") && str(f, "selector") !== undefined) return fail("cannot set --all and --selector at the same time");
-  if (split.resources.length < 1) return fail("one or more resources must be specified as <resource> <name> or <resource>/<name>");
-  const list = bool(f, "list");
-  if (Object.keys(pairs.add).length < 1 && pairs.remove.length < 1 && !list) return fail("at least one annotation update is required");
+  const line = parseMetadataCommand(args, ctx, "annotation", parsePairs);
+  if (!line.ok) return line.result;
+  const { flags: f, resources, changes: pairs, list, overwrite } = line;
+
   if (list) {
-    const t = resolveTargets(ctx.host.store, split.resources, str(f, "namespace") ?? "default", { all: bool(f, "all"), ...(str(f, "selector") !== undefined ? { selector: str(f, "selector")! } : {}) });
+    const t = resolveTargets(ctx.host.store, resources, str(f, "namespace") ?? "default", { all: bool(f, "all"), ...(str(f, "selector") !== undefined ? { selector: str(f, "selector")! } : {}) });
     if (!t.ok) return fail(t.error);
     const one = t.targets.length === 1;
     let stdout = "";
@@ -61,8 +49,7 @@ function run(args: readonly string[], ctx: CommandContext): CommandResult {
     }
     return { stdout, stderr: "", exitCode: 0 };
   }
-  const overwrite = bool(f, "overwrite");
-  return updateMetadataMap(ctx, split.resources, f, "annotations", (cur) => {
+  return updateMetadataMap(ctx, resources, f, "annotations", (cur) => {
     if (!overwrite) {
       const clash = Object.keys(pairs.add).filter((k) => k !== CHANGE_CAUSE && k in cur);
       if (clash.length) {

@@ -6,7 +6,7 @@
  */
 import { validateLabelValue } from "../../api/selector";
 import type { KObject } from "../../api/types";
-import { bool, parseFlags, str } from "./flags";
+import { bool, parseFlags, str, type FlagValues } from "./flags";
 import { objectName, resolveTargets } from "./resources";
 import { fail, usageError, type CommandContext, type CommandResult, type KubectlCommand } from "./types";
 
@@ -23,6 +23,43 @@ export function resourcesAndPairs(args: readonly string[], pairType: string): { 
 }
 
 type MetaMap = "labels" | "annotations";
+
+export interface MetadataChanges {
+  add: Record<string, string>;
+  remove: string[];
+}
+
+/** A label or annotate command line, checked as kubectl checks it before touching any object. */
+export type MetadataCommandLine =
+  | { ok: true; flags: FlagValues; resources: string[]; changes: MetadataChanges; list: boolean; overwrite: boolean }
+  | { ok: false; result: CommandResult };
+
+/**
+ * What label and annotate share before they act (their Complete/Validate): the flags, the
+ * resources-then-pairs split, the pairs parsed by `parse`, and the usage rules.
+ */
+export function parseMetadataCommand(
+  args: readonly string[], ctx: CommandContext, noun: "label" | "annotation",
+  parse: (pairs: readonly string[]) => MetadataChanges | { error: string },
+): MetadataCommandLine {
+  const parsed = parseFlags(args, {
+    overwrite: { type: "bool" },
+    all: { type: "bool" },
+    selector: { type: "string", short: "l" },
+    list: { type: "bool" },
+  });
+  if (!parsed.ok) return { ok: false, result: usageError(ctx, parsed.error) };
+  const f = parsed.flags;
+  const split = resourcesAndPairs(parsed.positionals, noun);
+  if ("error" in split) return { ok: false, result: fail(split.error) };
+  const changes = parse(split.pairs);
+  if ("error" in changes) return { ok: false, result: fail(changes.error) };
+  if (bool(f, "all") && str(f, "selector") !== undefined) return { ok: false, result: fail("cannot set --all and --selector at the same time") };
+  if (split.resources.length < 1) return { ok: false, result: fail("one or more resources must be specified as <resource> <name> or <resource>/<name>") };
+  const list = bool(f, "list");
+  if (Object.keys(changes.add).length < 1 && changes.remove.length < 1 && !list) return { ok: false, result: fail(`at least one ${noun} update is required`) };
+  return { ok: true, flags: f, resources: split.resources, changes, list, overwrite: bool(f, "overwrite") };
+}
 
 /** What label and annotate share: resolve the targets, change one metadata map, print "kind/name <verb>". */
 export function updateMetadataMap(
@@ -73,25 +110,12 @@ function parseLabels(specs: readonly string[]): { add: Record<string, string>; r
 }
 
 function run(args: readonly string[], ctx: CommandContext): CommandResult {
-  const parsed = parseFlags(args, {
-    overwrite: { type: "bool" },
-    all: { type: "bool" },
-    selector: { type: "string", short: "l" },
-    list: { type: "bool" },
-  });
-  if (!parsed.ok) return usageError(ctx, parsed.error);
-  const f = parsed.flags;
-  const split = resourcesAndPairs(parsed.positionals, "label");
-  if ("error" in split) return fail(split.error);
-  const labels = parseLabels(split.pairs);
-  if ("error" in labels) return fail(labels.error);
-  if (bool(f, "all") && str(f, "selector") !== undefined) return fail("cannot set --all and --selector at the same time");
-  if (split.resources.length < 1) return fail("one or more resources must be specified as <resource> <name> or <resource>/<name>");
-  const list = bool(f, "list");
-  if (Object.keys(labels.add).length < 1 && labels.remove.length < 1 && !list) return fail("at least one label update is required");
-  const overwrite = bool(f, "overwrite");
-  if (list) return listLabels(ctx, split.resources, f);
-  return updateMetadataMap(ctx, split.resources, f, "labels", (cur) => {
+  const line = parseMetadataCommand(args, ctx, "label", parseLabels);
+  if (!line.ok) return line.result;
+  const { flags: f, resources, changes: labels, list, overwrite } = line;
+
+  if (list) return listLabels(ctx, resources, f);
+  return updateMetadataMap(ctx, resources, f, "labels", (cur) => {
     if (!overwrite) {
       const clash = Object.keys(labels.add).filter((k) => k in cur);
       if (clash.length) {
