@@ -11,7 +11,7 @@
  *   checked every 30 s.
  * Events that happen while a pod is being scheduled are replayed against it when it fails.
  */
-import { Heap } from "./heap";
+import { Heap } from "../clock/heap";
 import type { PodInfo } from "./pod-info";
 import type { ClusterEvent, EnqueuePlugin } from "./types";
 

@@ -1,4 +1,4 @@
-/** A binary min-heap by `less`, used by the scheduling queue's activeQ and backoffQ. */
+/** A binary min-heap by `less`: the event queue's order, the scheduling queue's activeQ and backoffQ. */
 export class Heap<T> {
   private readonly items: T[] = [];
 
