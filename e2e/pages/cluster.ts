@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { expect, type Locator, type Page } from "@playwright/test";
+import { TimelineControls } from "./timeline";
 
 const SCREENSHOTS = fileURLToPath(new URL("../screenshots/", import.meta.url));
 
@@ -18,30 +19,19 @@ export interface PodPlace {
   node: string;
 }
 
-export class ClusterPage {
+export class ClusterPage extends TimelineControls {
   readonly canvas: Locator;
   readonly queue: Locator;
   readonly details: Locator;
-  readonly timeline: Locator;
-  readonly playPause: Locator;
-  readonly stepButton: Locator;
   readonly nextChange: Locator;
-  readonly speed: Locator;
-  readonly virtualTime: Locator;
-  readonly lastStep: Locator;
   readonly scrubber: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(page: Page) {
+    super(page);
     this.canvas = page.getByTestId("canvas");
     this.queue = page.getByTestId("canvas-queue");
     this.details = page.getByTestId("details");
-    this.timeline = page.locator("section.kp-timeline");
-    this.playPause = page.getByTestId("play-pause");
-    this.stepButton = page.getByTestId("step");
     this.nextChange = page.getByTestId("step-to-change");
-    this.speed = page.getByTestId("speed");
-    this.virtualTime = page.getByTestId("virtual-time");
-    this.lastStep = page.getByTestId("last-step");
     this.scrubber = page.getByTestId("scrubber");
   }
 
@@ -103,46 +93,10 @@ export class ClusterPage {
     await expect(this.canvas).toHaveAttribute("data-view", view);
   }
 
-  async seq(): Promise<number> {
-    return Number(await this.timeline.getAttribute("data-seq"));
-  }
-
-  /** Steps one engine event and waits for the engine's answer (exactly one more patch). */
-  async step(): Promise<void> {
-    const seq = await this.seq();
-    await this.stepButton.click();
-    await expect(this.timeline).toHaveAttribute("data-seq", String(seq + 1));
-  }
-
   async stepToNextChange(): Promise<void> {
     const seq = await this.seq();
     await this.nextChange.click();
     await expect(this.timeline).toHaveAttribute("data-seq", String(seq + 1));
-  }
-
-  async setSpeed(speed: number): Promise<void> {
-    await this.speed.selectOption(String(speed));
-    await expect(this.speed).toHaveValue(String(speed));
-  }
-
-  async play(): Promise<void> {
-    await expect(this.playPause).toHaveAccessibleName("Play");
-    await this.playPause.click();
-    await expect(this.playPause).toHaveAccessibleName("Pause");
-  }
-
-  async pause(): Promise<void> {
-    await expect(this.playPause).toHaveAccessibleName("Pause");
-    await this.playPause.click();
-    await expect(this.playPause).toHaveAccessibleName("Play");
-  }
-
-  /** The virtual clock in seconds, read from "t = 1m 05.0s". */
-  async time(): Promise<number> {
-    const text = (await this.virtualTime.textContent()) ?? "";
-    const m = /^t = (?:(\d+)h )?(?:(\d+)m )?([\d.]+)s$/.exec(text.trim());
-    if (!m) throw new Error(`unexpected virtual time text: ${text}`);
-    return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3]);
   }
 
   /** The furthest virtual second the timeline knows (its scrubber's shaded part). */
