@@ -25,7 +25,7 @@ import { deploymentScenario } from "./ui-scenarios";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PORT = 4176;
 const PODS = 1000;
-const MEASURE_MS = 12_000;
+const MEASURE_MS = 20_000;
 
 interface Measurement {
   frameP95: number;

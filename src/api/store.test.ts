@@ -107,6 +107,40 @@ describe("ObjectStore", () => {
     expect(store.list("ConfigMap", "b")).toHaveLength(1);
   });
 
+  it("keeps the key order, and each list's objects current, through creates, updates and deletes", () => {
+    const { store } = newStore();
+    for (const ns of ["a", "c"]) store.create("Namespace", { metadata: { name: ns } });
+    const names = ["m", "b", "x", "a", "q", "c"];
+    const key = (ns: string, n: string) => `${ns}/${n}`;
+    const expected = new Map<string, string>();
+    const check = () => {
+      const want = [...expected.keys()].sort();
+      expect(store.list("ConfigMap").map((c) => key(c.metadata.namespace!, c.metadata.name))).toEqual(want);
+      expect(store.list("ConfigMap").map((c) => c.data?.v)).toEqual(want.map((k) => expected.get(k)));
+      for (const ns of ["a", "c", "default", "zz"]) {
+        expect(store.list("ConfigMap", ns).map((c) => key(ns, c.metadata.name))).toEqual(want.filter((k) => k.startsWith(`${ns}/`)));
+      }
+    };
+    check();
+    for (const [i, n] of names.entries()) {
+      const ns = ["a", "c", "default"][i % 3]!;
+      store.create("ConfigMap", { metadata: { name: n, namespace: ns }, data: { v: "1" } });
+      expected.set(key(ns, n), "1");
+      check();
+    }
+    store.mutate("ConfigMap", "c", "b", (c) => { c.data = { v: "2" }; });
+    expected.set(key("c", "b"), "2");
+    check();
+    for (const [ns, n] of [["c", "q"], ["a", "m"], ["default", "x"]] as const) {
+      expect(store.delete("ConfigMap", ns, n).ok).toBe(true);
+      expected.delete(key(ns, n));
+      check();
+    }
+    // A list handed out is a copy: sorting it does not reorder the store.
+    store.list("ConfigMap").reverse();
+    check();
+  });
+
   it("skips the write when a mutation changes nothing", () => {
     const { store } = newStore();
     store.create("ConfigMap", { metadata: { name: "n" } });

@@ -85,6 +85,11 @@ const GENERATION_KINDS = new Set<Kind>([
 
 export class ObjectStore {
   private readonly byKind = new Map<Kind, Map<ObjectKey, Stored<Kind>>>();
+  /**
+   * Each kind's objects in key order, built on the first list and then kept in order by every
+   * write (a binary search, no re-sort): controllers list a thousand pods on every sync.
+   */
+  private readonly ordered = new Map<Kind, Stored<Kind>[]>();
   private readonly watchers = new Map<Kind | "*", WatchHandler[]>();
   private resourceVersion = 0;
 
@@ -102,13 +107,13 @@ export class ObjectStore {
 
   /** All objects of a kind, optionally in one namespace, in key order (stable across runs). */
   list<K extends Kind>(kind: K, namespace?: string): Stored<K>[] {
-    const m = this.byKind.get(kind);
-    if (!m) return [];
+    const all = this.inOrder(kind) as Stored<K>[];
+    if (namespace === undefined) return all.slice();
+    // One namespace is a contiguous run of the key order.
+    let i = lowerBound(all, namespace, "");
     const out: Stored<K>[] = [];
-    for (const o of m.values()) {
-      if (namespace === undefined || o.metadata.namespace === namespace) out.push(o as Stored<K>);
-    }
-    return out.sort((a, b) => cmpKey(a, b));
+    for (; i < all.length && all[i]!.metadata.namespace === namespace; i++) out.push(all[i]!);
+    return out;
   }
 
   /** Number of stored objects of a kind, without building a list. */
@@ -153,6 +158,8 @@ export class ObjectStore {
     delete meta.deletionTimestamp;
     const stored = deepFreeze(o);
     m.set(key, stored);
+    const ordered = this.ordered.get(kind);
+    if (ordered) ordered.splice(lowerBound(ordered, meta.namespace ?? "", meta.name), 0, stored);
     this.emit({ type: "ADDED", kind, object: stored });
     return { ok: true, object: stored };
   }
@@ -283,6 +290,23 @@ export class ObjectStore {
     return this.env.defaults(kind, withNs as KObject) as unknown as KindMap[K];
   }
 
+  private inOrder(kind: Kind): Stored<Kind>[] {
+    let ordered = this.ordered.get(kind);
+    if (!ordered) {
+      ordered = [...(this.byKind.get(kind)?.values() ?? [])].sort(cmpKey);
+      this.ordered.set(kind, ordered);
+    }
+    return ordered;
+  }
+
+  /** Index of the object with this key in the kind's order, when the order is built and holds it. */
+  private orderedIndex(kind: Kind, o: Stored<Kind>): { list: Stored<Kind>[]; i: number } | undefined {
+    const list = this.ordered.get(kind);
+    if (!list) return undefined;
+    const i = lowerBound(list, o.metadata.namespace ?? "", o.metadata.name);
+    return i < list.length && cmpKey(list[i]!, o) === 0 ? { list, i } : undefined;
+  }
+
   private kindMap(kind: Kind): Map<ObjectKey, Stored<Kind>> {
     let m = this.byKind.get(kind);
     if (!m) this.byKind.set(kind, (m = new Map()));
@@ -293,12 +317,16 @@ export class ObjectStore {
     sm(o).resourceVersion = String(++this.resourceVersion);
     const stored = deepFreeze(o);
     this.kindMap(kind).set(objectKey(kind, o.metadata.namespace, o.metadata.name), stored);
+    const at = this.orderedIndex(kind, stored);
+    if (at) at.list[at.i] = stored;
     this.emit({ type: "MODIFIED", kind, object: stored, old });
     return { ok: true, object: stored };
   }
 
   private remove<K extends Kind>(kind: K, cur: Stored<K>): StoreResult<Stored<K>> {
     this.kindMap(kind).delete(objectKey(kind, cur.metadata.namespace, cur.metadata.name));
+    const at = this.orderedIndex(kind, cur);
+    if (at) at.list.splice(at.i, 1);
     this.resourceVersion++;
     this.emit({ type: "DELETED", kind, object: cur, old: cur });
     return { ok: true, object: cur };
@@ -322,6 +350,19 @@ function cmpKey(a: Stored<Kind>, b: Stored<Kind>): number {
   const an = a.metadata.namespace ?? "", bn = b.metadata.namespace ?? "";
   if (an !== bn) return an < bn ? -1 : 1;
   return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}
+
+/** First index in a key-ordered list whose (namespace, name) is not below the given key. */
+function lowerBound(list: readonly Stored<Kind>[], namespace: string, name: string): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const m = list[mid]!.metadata;
+    const ns = m.namespace ?? "";
+    if (ns < namespace || (ns === namespace && m.name < name)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function invalid(message: string): { ok: false } & StoreError {
