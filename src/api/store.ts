@@ -110,7 +110,7 @@ export class ObjectStore {
     const all = this.inOrder(kind) as Stored<K>[];
     if (namespace === undefined) return all.slice();
     // One namespace is a contiguous run of the key order.
-    let i = lowerBound(all, namespace, "");
+    let i = lowerBound(all as readonly Stored<Kind>[], namespace, "");
     const out: Stored<K>[] = [];
     for (; i < all.length && all[i]!.metadata.namespace === namespace; i++) out.push(all[i]!);
     return out;
