@@ -2,8 +2,8 @@
  * The kubelets of every node, as one component: a NodeKubelet per Node object, started when the
  * node appears (and its machine is up), stopped when the machine goes down, restarted when it
  * comes back. Also what the kubelets share: data that outlives pods (PVC and hostPath volumes),
- * the pod network with kube-proxy's choice of Service endpoints, and container logs
- * (`kubectl logs`, `--previous`).
+ * the pod network with kube-proxy's choice of Service endpoints, container logs
+ * (`kubectl logs`, `--previous`), and the resource metrics metrics-server scrapes (`kubectl top`).
  */
 import type { Stored } from "../api/types";
 import type { Component, ComponentContext } from "../sim/component";
@@ -12,6 +12,7 @@ import { networkClient } from "./behaviour/net";
 import type { Listener } from "./behaviour/net-types";
 import { containerLogs, type LogRequest, type LogResult, type LogSource } from "./logs";
 import { KUBELET, NodeKubelet } from "./node-kubelet";
+import type { ContainerStats, NodeStats } from "./stats";
 
 export { KUBELET };
 
@@ -83,6 +84,22 @@ export class Kubelets implements Component, LogSource {
     const pod = this.ctx.store.get("Pod", req.namespace, req.pod);
     const worker = pod?.spec?.nodeName ? this.nodes.get(pod.spec.nodeName)?.workers.get(pod.metadata.uid) : undefined;
     return containerLogs(pod, worker?.runtime, req);
+  }
+
+  /**
+   * The metrics API for a pod (metrics.k8s.io PodMetrics): its running containers' usage, read from
+   * its node's kubelet. Undefined when the pod is not bound, its kubelet is down (metrics-server
+   * cannot scrape it) or the kubelet does not run it.
+   */
+  usage(namespace: string, pod: string): ContainerStats[] | undefined {
+    const p = this.ctx.store.get("Pod", namespace, pod);
+    const node = p?.spec?.nodeName ? this.nodes.get(p.spec.nodeName) : undefined;
+    return p && node ? node.podStats(p.metadata.uid) : undefined;
+  }
+
+  /** The metrics API for a node (NodeMetrics); undefined when its kubelet is down. */
+  nodeUsage(node: string): NodeStats | undefined {
+    return this.nodes.get(node)?.nodeStats();
   }
 }
 

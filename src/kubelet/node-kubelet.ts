@@ -23,6 +23,7 @@ import { NODE_STATUS_UPDATE_MS, nodeIP, registerNodeStatus } from "./node-status
 import { podIPFor } from "./pod-ip";
 import { PodWorker } from "./pod-worker";
 import { EV, MSG } from "./reasons";
+import { containerStats, type ContainerStats, type NodeStats } from "./stats";
 
 export const KUBELET = "kubelet";
 
@@ -196,6 +197,24 @@ export class NodeKubelet implements NodeServices {
     });
   }
 
+  /** One pod's running containers' usage; undefined when the kubelet is down or does not run the pod. */
+  podStats(uid: string): ContainerStats[] | undefined {
+    const w = this.workers.get(uid);
+    if (!this.running || !w || w.termination.finished) return undefined;
+    return containerStats(w.runtime);
+  }
+
+  /** The node's usage; undefined when the kubelet is down. */
+  nodeStats(): NodeStats | undefined {
+    if (!this.running) return undefined;
+    let cpuMilli = 0, memoryBytes = 0;
+    for (const w of this.workers.values()) {
+      if (w.termination.finished) continue;
+      for (const c of containerStats(w.runtime)) { cpuMilli += c.cpuMilli; memoryBytes += c.memoryBytes; }
+    }
+    return { cpuMilli, memoryBytes };
+  }
+
   private evictionCycle(): void {
     const node = this.store.get("Node", undefined, this.nodeName);
     if (!node) return;
@@ -203,7 +222,7 @@ export class NodeKubelet implements NodeServices {
     const usages: Array<PodUsage & { worker: PodWorker }> = [];
     for (const w of this.workers.values()) {
       if (w.termination.finished) continue;
-      const containers = w.runtime.running().map((i) => ({ name: i.name, memory: i.process.memoryBytes() }));
+      const containers = containerStats(w.runtime).map((c) => ({ name: c.name, memory: c.memoryBytes }));
       usages.push({ worker: w, pod: w.pod, memory: containers.reduce((s, c) => s + c.memory, 0), containers });
     }
     const available = allocatable - usages.reduce((s, u) => s + u.memory, 0);

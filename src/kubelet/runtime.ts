@@ -12,7 +12,7 @@ import { FileSystem } from "./behaviour/fs";
 import { imageConfig, imageInfo, normalizeImage } from "./behaviour/images";
 import type { HttpRequest, HttpResult, Listener, NetClient, TcpResult } from "./behaviour/net-types";
 import { ContainerProcess, type ExitReason } from "./behaviour/process";
-import { memoryBytes } from "../api/quantity";
+import { cpuMillis, memoryBytes } from "../api/quantity";
 import { resolvConf } from "../network/dns";
 
 export type ContainerRole = "init" | "sidecar" | "app";
@@ -118,6 +118,7 @@ export class PodRuntime implements Listener {
       if (log.length > MAX_LOG_LINES) log.splice(0, log.length - MAX_LOG_LINES);
     };
     const limit = c.resources?.limits?.memory;
+    const cpuLimit = cpuMillis(c.resources?.limits?.cpu);
     const info = imageInfo(c.image ?? "");
     let inst!: ContainerInstance;
     const process = new ContainerProcess({
@@ -128,6 +129,7 @@ export class PodRuntime implements Listener {
       declaredPorts: (c.ports ?? []).map((p) => p.containerPort),
       sim: containerSim(pod.metadata?.annotations, c.name),
       ...(limit !== undefined ? { memoryLimit: memoryBytes(limit) } : {}),
+      ...(cpuLimit > 0 ? { cpuLimitMilli: cpuLimit } : {}),
       imageKnown: imageConfig(c.image ?? "").cmd[0] !== "/app",
     }, {
       now: () => env.now(),

@@ -2,12 +2,12 @@
  * The API server's proxy to the kubelets, as kubectl logs / exec / top reach it: logs from the
  * kubelet component's log API, exec into the running instance of a container (its shell, its file
  * system: `exec web -- rm /tmp/healthy` really removes the file the liveness probe reads), and the
- * metrics API when the kubelet serves usage.
+ * metrics API (pod and node usage, from the kubelets' resource stats).
  */
 import type { ObjectStore } from "../../api/store";
 import type { Kubelets } from "../../kubelet/kubelet";
 import type { Component } from "../../sim/component";
-import type { ContainerUsage, ExecRequest, ExecResult, NodeProxy } from "./types";
+import type { ExecRequest, ExecResult, NodeProxy } from "./types";
 
 /** Virtual time an exec'd command may spend sleeping before it is cut off (the cluster clock does not move meanwhile). */
 export const EXEC_BUDGET_MS = 10 * 60_000;
@@ -15,12 +15,10 @@ export const EXEC_BUDGET_MS = 10 * 60_000;
 /** The kubelet port the API server dials for exec and logs. */
 const KUBELET_PORT = 10250;
 
-type UsageSource = { usage?(namespace: string, pod: string): readonly ContainerUsage[] | undefined };
-
 /** A NodeProxy over the kubelets component; undefined when the simulation runs none. */
 export function kubeletProxy(component: Component | undefined, store: ObjectStore): NodeProxy | undefined {
   if (!component || !("nodes" in component) || !("logs" in component)) return undefined;
-  const kubelets = component as unknown as Kubelets & UsageSource;
+  const kubelets = component as unknown as Kubelets;
   return {
     logs: (req) => kubelets.logs(req),
     exec(req: ExecRequest): ExecResult {
@@ -38,6 +36,7 @@ export function kubeletProxy(component: Component | undefined, store: ObjectStor
       const r = inst.process.exec([...req.argv], EXEC_BUDGET_MS);
       return { ok: true, exitCode: r.code, output: r.output, timedOut: r.timedOut };
     },
-    ...(typeof kubelets.usage === "function" ? { usage: (ns: string, name: string) => kubelets.usage!(ns, name) } : {}),
+    usage: (ns, name) => kubelets.usage(ns, name),
+    nodeUsage: (name) => kubelets.nodeUsage(name),
   };
 }

@@ -40,17 +40,26 @@ const USAGE: Record<string, ContainerUsage[]> = {
   "dev/api": [{ name: "api", cpuMilli: 1500, memoryBytes: 2 * 1024 * 1024 * 1024 }],
 };
 
-function host(withMetrics: boolean): KubectlHost {
+const NODE_OF: Record<string, string> = { "default/web": "n1", "dev/api": "n2" };
+
+/** A host whose metrics API serves USAGE; nodes in `down` cannot be scraped (nor their pods). */
+function host(withMetrics: boolean, down: readonly string[] = [], nowMs = 0): KubectlHost {
   const { sim } = Simulation.load(OBJECTS, { components: [] });
   for (const [ns, name] of [["default", "web"], ["dev", "api"]] as const) {
     sim.store.mutate("Pod", ns, name, (p) => { p.status = { ...p.status, phase: "Running" }; });
   }
+  const usage = (ns: string, pod: string) => (down.includes(NODE_OF[`${ns}/${pod}`] ?? "") ? undefined : USAGE[`${ns}/${pod}`]);
+  const nodeUsage = (node: string) => {
+    if (down.includes(node)) return undefined;
+    const cs = Object.entries(USAGE).filter(([key]) => NODE_OF[key] === node).flatMap(([, c]) => c);
+    return { cpuMilli: cs.reduce((s, c) => s + c.cpuMilli, 0), memoryBytes: cs.reduce((s, c) => s + c.memoryBytes, 0) };
+  };
   return {
-    store: sim.store, now: () => sim.clock.now, timestamp: (t) => timestamp(sim.epochMs, t), apply: (t) => sim.apply(t),
+    store: sim.store, now: () => nowMs as never, timestamp: (t) => timestamp(sim.epochMs, t), apply: (t) => sim.apply(t),
     nodes: {
       logs: () => ({ ok: false, message: "unused" }),
       exec: () => ({ ok: false, message: "unused" }),
-      ...(withMetrics ? { usage: (ns: string, pod: string) => USAGE[`${ns}/${pod}`] } : {}),
+      ...(withMetrics ? { usage, nodeUsage } : {}),
     },
   };
 }
@@ -68,13 +77,37 @@ describe("kubectl top", () => {
     { line: "top pods --containers", out: "POD   NAME   CPU(cores)   MEMORY(bytes)   \nweb   app    250m         100Mi           \nweb   log    5m           12Mi            \n" },
     { line: "top pods -A --sort-by=memory --no-headers", out: "dev       api   1500m   2048Mi   \ndefault   web   255m    112Mi    \n" },
     { line: "top pod pending", err: `Error from server (NotFound): podmetrics.metrics.k8s.io "default/pending" not found\n`, code: 1 },
-    { line: "top pod nope", err: `Error from server (NotFound): pods "nope" not found\n`, code: 1 },
+    { line: "top pod nope", err: `Error from server (NotFound): podmetrics.metrics.k8s.io "default/nope" not found\n`, code: 1 },
+    { line: "top node nope", err: `Error from server (NotFound): nodemetrics.metrics.k8s.io "nope" not found\n`, code: 1 },
     { line: "top pods -n kube-system", err: "No resources found in kube-system namespace.\n" },
     { line: "top pods --sort-by=name", err: "error: --sort-by accepts only cpu or memory\n", code: 1 },
   ];
   it.each(cases)("$line", ({ line, out = "", err = "", code = 0 }) => {
     const r = runKubectl(host(true), line);
     expect([r.stdout, r.stderr, r.exitCode]).toEqual([out, err, code]);
+  });
+
+  const n2Down: Array<{ line: string; out?: string; err?: string; code?: number; nowMs?: number }> = [
+    {
+      line: "top nodes",
+      out: "NAME   CPU(cores)   CPU(%)      MEMORY(bytes)   MEMORY(%)   \nn1     255m         6%          112Mi           1%          \nn2     <unknown>    <unknown>   <unknown>       <unknown>   \n",
+    },
+    {
+      line: "top nodes --sort-by=memory --no-headers",
+      out: "n1    255m        6%          112Mi       1%          \nn2    <unknown>   <unknown>   <unknown>   <unknown>   \n",
+    },
+    { line: "top node n2", err: `Error from server (NotFound): nodemetrics.metrics.k8s.io "n2" not found\n`, code: 1 },
+    { line: "top pod -A", out: "NAMESPACE   NAME   CPU(cores)   MEMORY(bytes)   \ndefault     web    255m         112Mi           \n" },
+    { line: "top pods -n dev", err: "error: metrics not available yet\n", code: 1 },
+    { line: "top pods -n dev", nowMs: 150_000, err: "error: Metrics not available for pod dev/api, age: 2m30s\n", code: 1 },
+  ];
+  it.each(n2Down)("node n2 down: $line", ({ line, out = "", err = "", code = 0, nowMs = 0 }) => {
+    const r = runKubectl(host(true, ["n2"], nowMs), line);
+    expect([r.stdout, r.stderr, r.exitCode]).toEqual([out, err, code]);
+  });
+
+  it("says 'metrics not available yet' when no node can be scraped", () => {
+    expect(runKubectl(host(true, ["n1", "n2"]), "top nodes")).toEqual({ stdout: "", stderr: "error: metrics not available yet\n", exitCode: 1 });
   });
 
   it("says so when no metrics are served, as kubectl does without metrics-server", () => {

@@ -1,24 +1,30 @@
 /**
  * `kubectl top node [NAME] | top pod [NAME] [--containers] [--sum] [-A] [-l SEL] [--sort-by cpu|memory]
  * [--no-headers]` (kubectl pkg/cmd/top and metricsutil TopCmdPrinter): usage from the metrics API
- * — here the kubelets' per-container usage — CPU in millicores, memory in Mi, nodes also as a
- * share of allocatable. Without usage from the kubelets, kubectl's "Metrics API not available".
+ * — here the kubelets' per-container and per-node usage — CPU in millicores, memory in Mi, nodes
+ * also as a share of allocatable. A node whose kubelet cannot be scraped has no metrics: its row
+ * reads `<unknown>` (printMissingMetricsNodeLine), after the others. Without usage from the
+ * kubelets, kubectl's "Metrics API not available".
  */
-import { isSelectorError, parseSelector } from "../../api/selector";
+import { isSelectorError, parseSelector, type Selector } from "../../api/selector";
 import { cpuMillis, memoryBytes } from "../../api/quantity";
 import { resolveKind, type Stored } from "../../api/types";
+import { goDuration } from "../../kubelet/reasons";
 import { tabwrite } from "../tabwriter";
+import { nowMsOf } from "./common";
 import { bool, parseFlags, str } from "./flags";
-import { notFound } from "./resources";
 import { fail, usageError, type CommandContext, type CommandResult, type ContainerUsage, type KubectlCommand } from "./types";
 
 const NOT_AVAILABLE = "Metrics API not available";
+/** metricsCreationDelay: a pod this old without metrics is reported as an error. */
+const METRICS_CREATION_DELAY_MS = 2 * 60_000;
+/** printMissingMetricsNodeLine's cell for a node without metrics. */
+const UNKNOWN = "<unknown>";
 const MI = 1024 * 1024;
 
 interface PodMetrics {
   namespace: string;
   name: string;
-  node: string | undefined;
   containers: readonly ContainerUsage[];
 }
 
@@ -36,9 +42,25 @@ function podMetrics(ctx: CommandContext, pods: readonly Stored<"Pod">[]): PodMet
   for (const p of pods) {
     if (p.status?.phase !== "Running") continue;
     const cs = usage(p.metadata.namespace ?? "default", p.metadata.name);
-    if (cs?.length) out.push({ namespace: p.metadata.namespace ?? "default", name: p.metadata.name, node: p.spec?.nodeName, containers: cs });
+    if (cs?.length) out.push({ namespace: p.metadata.namespace ?? "default", name: p.metadata.name, containers: cs });
   }
   return out;
+}
+
+/**
+ * verifyEmptyMetrics: why a pod list has no metrics. Pods older than metricsCreationDelay should
+ * have them by now; younger ones may not yet. It looks in the current namespace, also under -A,
+ * as kubectl does. Undefined when there are no pods at all.
+ */
+function emptyMetrics(ctx: CommandContext, ns: string, sel: Selector | undefined): string | undefined {
+  const pods = ctx.host.store.list("Pod", ns).filter((p) => !sel || sel.matches(p.metadata.labels));
+  if (pods.length === 0) return undefined;
+  const nowMs = nowMsOf(ctx.host);
+  for (const p of pods) {
+    const age = nowMs - Date.parse(p.metadata.creationTimestamp ?? "");
+    if (age > METRICS_CREATION_DELAY_MS) return `Metrics not available for pod ${ns}/${p.metadata.name}, age: ${goDuration(age)}`;
+  }
+  return "metrics not available yet";
 }
 
 function sortBy<T>(items: T[], key: string | undefined, cpuOf: (t: T) => number, memOf: (t: T) => number, nameOf: (t: T) => string): T[] {
@@ -55,23 +77,29 @@ function topNode(ctx: CommandContext, names: readonly string[], f: Record<string
   const selText = f.selector as string | undefined;
   const sel = selText === undefined ? undefined : parseSelector(selText);
   if (sel && isSelectorError(sel)) return fail(sel.message);
+  const nodeUsage = ctx.host.nodes?.nodeUsage;
+  if (!ctx.host.nodes?.usage || !nodeUsage) return fail(NOT_AVAILABLE);
   let nodes = store.list("Node").filter((n) => !sel || sel.matches(n.metadata.labels));
   if (names.length) {
+    // kubectl GETs the node's metrics first: an unknown node, or one without metrics, fails there.
     const n = store.get("Node", undefined, names[0]!);
-    if (!n) return fail(notFound("Node", names[0]!));
+    if (!n || !nodeUsage(names[0]!)) return fail(`Error from server (NotFound): nodemetrics.metrics.k8s.io "${names[0]}" not found`);
     nodes = [n];
   }
-  const metrics = podMetrics(ctx, store.list("Pod"));
-  if (!metrics) return fail(NOT_AVAILABLE);
-  const rows = nodes.map((n) => {
-    const on = metrics.filter((m) => m.node === n.metadata.name);
+  const rows: Array<{ name: string; cpu: number; mem: number; acpu: number; amem: number }> = [];
+  const missing: string[] = [];
+  for (const n of nodes) {
+    const u = nodeUsage(n.metadata.name);
+    if (!u) { missing.push(n.metadata.name); continue; }
     const alloc = n.status?.allocatable ?? n.status?.capacity ?? {};
-    return { name: n.metadata.name, cpu: on.reduce((s, m) => s + sumCpu(m.containers), 0), mem: on.reduce((s, m) => s + sumMem(m.containers), 0), acpu: cpuMillis(alloc.cpu), amem: memoryBytes(alloc.memory) };
-  });
+    rows.push({ name: n.metadata.name, cpu: u.cpuMilli, mem: u.memoryBytes, acpu: cpuMillis(alloc.cpu), amem: memoryBytes(alloc.memory) });
+  }
   if (rows.length === 0) return fail("metrics not available yet");
   sortBy(rows, f["sort-by"] as string | undefined, (r) => r.cpu, (r) => r.mem, (r) => r.name);
   const pct = (v: number, a: number) => `${a === 0 ? 0 : Math.trunc((v / a) * 100)}%`;
   const body = rows.map((r) => [r.name, cpu(r.cpu), pct(r.cpu, r.acpu), mem(r.mem), pct(r.mem, r.amem)]);
+  // kubectl prints these from a Go map (random order); here by name.
+  for (const name of missing.sort()) body.push([name, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN]);
   const header = ["NAME", "CPU(cores)", "CPU(%)", "MEMORY(bytes)", "MEMORY(%)"];
   return { stdout: table(f["no-headers"] ? body : [header, ...body]), stderr: "", exitCode: 0 };
 }
@@ -87,10 +115,13 @@ function topPod(ctx: CommandContext, names: readonly string[], f: Record<string,
   if (names.length) pods = pods.filter((p) => p.metadata.name === names[0]);
   const metrics = podMetrics(ctx, pods);
   if (!metrics) return fail(NOT_AVAILABLE);
-  if (names.length && metrics.length === 0) {
-    return fail(store.get("Pod", ns, names[0]!) ? `Error from server (NotFound): podmetrics.metrics.k8s.io "${ns}/${names[0]}" not found` : notFound("Pod", names[0]!));
+  // kubectl GETs a named pod's metrics: a pod without them (or no such pod) fails there.
+  if (names.length && metrics.length === 0) return fail(`Error from server (NotFound): podmetrics.metrics.k8s.io "${ns}/${names[0]}" not found`);
+  if (metrics.length === 0) {
+    const why = emptyMetrics(ctx, ns, sel);
+    if (why) return fail(why);
+    return { stdout: "", stderr: allNs ? "No resources found\n" : `No resources found in ${ns} namespace.\n`, exitCode: 0 };
   }
-  if (metrics.length === 0) return { stdout: "", stderr: allNs ? "No resources found\n" : `No resources found in ${ns} namespace.\n`, exitCode: 0 };
   const containers = f.containers === true;
   const key = f["sort-by"] as string | undefined;
   const sorted = key ? sortBy(metrics, key, (m) => sumCpu(m.containers), (m) => sumMem(m.containers), (m) => m.name)

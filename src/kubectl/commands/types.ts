@@ -47,11 +47,22 @@ export interface ContainerUsage {
   memoryBytes: number;
 }
 
+/** A node's usage as the metrics API (metrics.k8s.io NodeMetrics) reports it. */
+export interface NodeUsage {
+  cpuMilli: number;
+  memoryBytes: number;
+}
+
 export interface NodeProxy {
   logs(req: LogRequest): LogResult;
   exec(req: ExecRequest): ExecResult;
-  /** The metrics API: undefined when no usage is served (kubectl top then says so). */
+  /**
+   * The metrics API, pods: a running pod's per-container usage; undefined when metrics-server has
+   * none for it (its kubelet cannot be scraped). Absent when no metrics API is served.
+   */
   usage?(namespace: string, pod: string): readonly ContainerUsage[] | undefined;
+  /** The metrics API, nodes (NodeMetrics); undefined for a node whose kubelet cannot be scraped. */
+  nodeUsage?(node: string): NodeUsage | undefined;
 }
 
 export interface CommandContext {

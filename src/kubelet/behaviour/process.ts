@@ -3,7 +3,7 @@
  * unknown application) run on virtual time, its background jobs, what it listens on, how much
  * memory it holds, and how it reacts to signals. The `sim.kubeplay.dev/*` annotations overlay it:
  * start-up time, a hang, a readiness window, a planned exit, a memory curve (OOMKilled at the
- * limit) and the time SIGTERM takes.
+ * limit), the CPU it uses and the time SIGTERM takes.
  *
  * Signals follow Linux PID 1 rules: a process without a handler ignores SIGTERM (a `sh -c` script
  * without `trap`, `sleep 3600`), so the kubelet's SIGKILL ends it after the grace period; servers
@@ -29,6 +29,8 @@ export interface ProcessSpec {
   sim: ContainerSim;
   /** The container's memory limit in bytes (OOMKilled when the process passes it). */
   memoryLimit?: number;
+  /** The container's CPU limit in millicores (the CFS quota: the process is throttled to it). */
+  cpuLimitMilli?: number;
   /**
    * Whether the registry knows the image's contents. In a known image (busybox, nginx) a path
    * that is not in the file system is "not found"; an unknown image may hold any binary.
@@ -53,6 +55,8 @@ export interface ProcessHooks {
 /** What a process holds before its program says otherwise. */
 const IDLE_MEMORY = 1024 * 1024;
 const PAGE = 4096;
+/** The window `cpu: 5m/rps` counts requests over: requests per second are the last second's. */
+const RATE_WINDOW_MS = 1000;
 
 interface Thread {
   gen: Proc;
@@ -68,6 +72,8 @@ export class ContainerProcess implements Listener {
   private readonly timers: Timer[] = [];
   private readonly shell: Shell;
   private memory = IDLE_MEMORY;
+  /** When the process answered HTTP requests (probes excluded), the last RATE_WINDOW_MS's. */
+  private readonly answered: number[] = [];
   private termCode: number | undefined;
   private alive = true;
   private nextPid = 2;
@@ -181,6 +187,33 @@ export class ContainerProcess implements Listener {
     return Math.ceil(bytes / PAGE) * PAGE;
   }
 
+  /**
+   * CPU in use now, in millicores: the `cpu` annotation's steady use, or its use per request
+   * times the HTTP requests answered in the last second (the kubelet's probes are not traffic);
+   * throttled to the CPU limit. Without the annotation nothing is modelled: 0.
+   */
+  cpuMilli(): number {
+    const use = this.spec.sim.cpu;
+    let milli = 0;
+    if (use) {
+      switch (use.kind) {
+        case "steady": milli = use.milli; break;
+        case "perRps": milli = Math.ceil(use.milli * this.requestsInWindow()); break;
+        default: { const never: never = use; throw new Error(`unknown cpu use ${String(never)}`); }
+      }
+    }
+    const limit = this.spec.cpuLimitMilli;
+    return limit === undefined ? milli : Math.min(milli, limit);
+  }
+
+  private requestsInWindow(): number {
+    const since = this.hooks.now() - RATE_WINDOW_MS;
+    let stale = 0;
+    while (stale < this.answered.length && this.answered[stale]! <= since) stale++;
+    this.answered.splice(0, stale);
+    return this.answered.length;
+  }
+
   private scheduleOom(): void {
     const limit = this.spec.memoryLimit;
     if (!limit || !this.alive) return;
@@ -224,6 +257,10 @@ export class ContainerProcess implements Listener {
     if (s === "hung") return { kind: "timeout" };
     if (!s.server.http) return { kind: "malformed", text: s.server.banner ?? "" };
     if (this.unreadyNow(req.probe)) return { kind: "response", status: 503, body: "not ready" };
+    if (!req.probe) {
+      this.requestsInWindow();
+      this.answered.push(this.hooks.now());
+    }
     return { kind: "response", ...s.server.http(req) };
   }
 
