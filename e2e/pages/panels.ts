@@ -45,6 +45,8 @@ export class ConsolePage {
 
   /** Types a command line, presses Enter and waits for kubectl's answer. */
   async run(line: string): Promise<ConsoleOutput> {
+    // The panel loads lazily: count its entries once it is there (the transcript outlives it).
+    await expect(this.input).toBeVisible();
     const before = await this.entries.count();
     await this.input.fill(line);
     await this.input.press("Enter");

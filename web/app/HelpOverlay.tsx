@@ -6,12 +6,13 @@ const KEYS: Array<{ keys: Array<MessageKey | string>; what: MessageKey }> = [
   { keys: ["help.key.right"], what: "help.keys.step" },
   { keys: ["?"], what: "help.keys.help" },
   { keys: ["help.key.esc"], what: "help.keys.close" },
+  { keys: ["help.key.shift", "F10"], what: "help.keys.menu" },
   { keys: ["help.key.ctrl", "help.key.enter"], what: "help.keys.apply" },
   { keys: ["help.key.ctrl", "help.key.space"], what: "help.keys.suggest" },
   { keys: ["F8"], what: "help.keys.nextProblem" },
 ];
 
-const HOWTO: MessageKey[] = ["help.howto.write", "help.howto.apply", "help.howto.run", "help.howto.keep"];
+const HOWTO: MessageKey[] = ["help.howto.write", "help.howto.apply", "help.howto.run", "help.howto.act", "help.howto.keep"];
 
 function keyLabel(k: MessageKey | string): string {
   return k.startsWith("help.key.") ? t(k as MessageKey) : k;

@@ -32,6 +32,10 @@ describe("shortcutFor", () => {
     { name: "Alt+Space is the system's", e: press(" ", body, { altKey: true }), want: undefined },
     { name: "Esc with nothing open", e: press("Escape"), want: undefined },
     { name: "another key", e: press("a"), want: undefined },
+    { name: "the Menu key opens the actions menu", e: press("ContextMenu"), want: "openMenu" },
+    { name: "Shift+F10 opens the actions menu", e: press("F10", body, { shiftKey: true }), want: "openMenu" },
+    { name: "F10 alone is the browser's", e: press("F10"), want: undefined },
+    { name: "the Menu key in the editor is the editor's", e: press("ContextMenu", el([".monaco-editor"])), want: undefined },
   ])("$name", ({ e, want }) => {
     expect(shortcutFor(e, false)).toBe(want);
   });

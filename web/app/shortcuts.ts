@@ -1,11 +1,11 @@
 /**
  * The page's keyboard shortcuts: Space plays or pauses, → steps one engine event, ? shows the help,
- * Esc closes it. A key press belongs to the element that has focus when that element uses the key
+ * Esc closes it, the Menu key (or Shift+F10) opens the actions menu of the selected object. A key press belongs to the element that has focus when that element uses the key
  * itself (the editor, a text field, a slider; Space on a button presses the button), so shortcuts
  * never eat typing. An element marked `data-own-keys` keeps all its key presses.
  */
 
-export type ShortcutAction = "togglePlay" | "step" | "toggleHelp" | "closeHelp";
+export type ShortcutAction = "togglePlay" | "step" | "toggleHelp" | "closeHelp" | "openMenu";
 
 /** The part of a KeyboardEvent the mapping reads. */
 export interface KeyPress {
@@ -13,6 +13,7 @@ export interface KeyPress {
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
+  shiftKey?: boolean;
   target: EventTarget | null;
 }
 
@@ -46,5 +47,7 @@ export function shortcutFor(e: KeyPress, helpOpen: boolean): ShortcutAction | un
   if (helpOpen) return undefined;
   if (e.key === " " || e.key === "Spacebar") return matches(target, PRESSABLE) ? undefined : "togglePlay";
   if (e.key === "ArrowRight") return matches(target, ARROWS) ? undefined : "step";
+  // The keyboard's context-menu keys open the selection's actions menu.
+  if (e.key === "ContextMenu" || (e.key === "F10" && e.shiftKey)) return "openMenu";
   return undefined;
 }

@@ -26,6 +26,9 @@ export function useShortcuts(helpOpen: boolean, setHelpOpen: (open: boolean) => 
         case "closeHelp":
           setHelpOpen(false);
           return;
+        case "openMenu":
+          appStore.getState().requestMenu();
+          return;
       }
     };
     window.addEventListener("keydown", onKey);

@@ -1,6 +1,6 @@
 import {
   Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore,
-  type NodeMouseHandler, type OnMove,
+  type NodeMouseHandler, type OnMove, type Node as FlowNode,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
@@ -8,7 +8,8 @@ import { t } from "../i18n";
 import { useApp } from "../state/store";
 import type { CanvasView } from "../state/layout";
 import { FarContext, setGlideAllowed } from "./flip";
-import { refOfId } from "./ids";
+import { idOfRef, refOfId } from "./ids";
+import { ContextMenu, OpenMenuContext, type MenuRequest } from "./menu/ContextMenu";
 import { minimapClass } from "./minimap";
 import { usePrefersReducedMotion } from "./motion";
 import { nodeTypes } from "./nodes/registry";
@@ -102,6 +103,29 @@ function CanvasInner() {
   }, [layout.width, layout.height, size.width, size.height, fit, playing]);
 
   const onNodeClick: NodeMouseHandler = useCallback((_, node) => select(refOfId(node.id)), [select]);
+  const [menu, setMenu] = useState<MenuRequest | null>(null);
+  const openMenu = useCallback((req: MenuRequest) => {
+    select(req.ref);
+    setMenu(req);
+  }, [select]);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const onNodeContextMenu = useCallback((e: React.MouseEvent, node: FlowNode) => {
+    const ref = refOfId(node.id);
+    e.preventDefault();
+    if (ref) openMenu({ ref, x: e.clientX, y: e.clientY });
+  }, [openMenu]);
+  // The keyboard's way in (the Menu key, Shift+F10): the selection's menu, at the selection.
+  const menuRequest = useApp((s) => s.menuRequest);
+  const selection = useApp((s) => s.selection);
+  useEffect(() => {
+    if (!menuRequest || !selection || !box.current) return;
+    const id = idOfRef(selection);
+    const el = selection.kind === "Pod"
+      ? box.current.querySelector(`.kp-pod[data-pod="${CSS.escape(selection.name)}"][data-ns="${CSS.escape(selection.namespace ?? "default")}"]`)
+      : box.current.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+    const r = (el ?? box.current).getBoundingClientRect();
+    setMenu({ ref: selection, x: r.left + Math.min(24, r.width / 2), y: r.top + Math.min(r.height, 40) });
+  }, [menuRequest]); // eslint-disable-line react-hooks/exhaustive-deps
   const onMove: OnMove = useCallback((event) => {
     // Moves the canvas makes itself come without a user event; a click is no move at all.
     if (event && follow.current) setFollow(false);
@@ -109,12 +133,15 @@ function CanvasInner() {
 
   return (
     <div className={`kp-canvas${far ? " is-far" : ""}`} ref={box} data-testid="canvas" data-view={view} data-snapshots={snapshots} data-pods={layout.pods} data-running={layout.running}>
+      <OpenMenuContext.Provider value={openMenu}>
       <FarContext.Provider value={far}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodeClick={onNodeClick}
+        onNodeContextMenu={onNodeContextMenu}
+        onPaneContextMenu={(e) => { e.preventDefault(); closeMenu(); }}
         onPaneClick={() => select(null)}
         onMove={onMove}
         nodesDraggable={false}
@@ -144,6 +171,8 @@ function CanvasInner() {
         {showMinimap && <MiniMap pannable zoomable position="bottom-right" style={MINIMAP_SIZE} nodeClassName={minimapClass} nodeStrokeWidth={0} className="kp-minimap" ariaLabel={t("canvas.minimap")} />}
       </ReactFlow>
       </FarContext.Provider>
+      </OpenMenuContext.Provider>
+      <ContextMenu request={menu} onClose={closeMenu} bounds={menu ? box.current?.getBoundingClientRect() : undefined} />
       {empty && <div className="kp-canvas-empty">{t("canvas.empty")}</div>}
     </div>
   );
@@ -181,6 +210,7 @@ const LEGEND = [
   { tone: "done", label: "Completed" },
   { tone: "warning", label: "NotReady" },
   { tone: "error", label: "Error" },
+  { tone: "unknown", label: "Unknown" },
 ] as const;
 
 /** kubectl's own words for the colours, as a learner will read them in `kubectl get pods`. */

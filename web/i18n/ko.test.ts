@@ -5,7 +5,7 @@ import { ko } from "./ko";
 
 /** Strings that are Kubernetes' own words or symbols and so stay as they are in Korean. */
 const SAME_IN_KOREAN = new Set([
-  "app.title", "help.key.space", "help.key.right", "help.key.esc", "help.key.ctrl", "help.key.enter", "editor.apply.keys",
+  "app.title", "help.key.space", "help.key.right", "help.key.esc", "help.key.shift", "help.key.ctrl", "help.key.enter", "editor.apply.keys",
   "timeline.speed.option", "timeline.time", "canvas.node.cpu", "console.placeholder", "pods.empty", "why.col.node",
   "language.en", "language.ko",
 ]);

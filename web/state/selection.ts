@@ -13,6 +13,9 @@ export interface SelectedRef {
 export interface SelectionSlice {
   selection: SelectedRef | null;
   select(ref: SelectedRef | null): void;
+  /** Bumped when the keyboard asks for the selection's actions menu (the canvas opens it). */
+  menuRequest: number;
+  requestMenu(): void;
 }
 
 export function sameRef(a: SelectedRef | null, b: SelectedRef | null): boolean {
@@ -25,6 +28,10 @@ export function createSelectionSlice(set: (s: Partial<SelectionSlice>) => void, 
     selection: null,
     select: (ref) => {
       if (!sameRef(get().selection, ref)) set({ selection: ref });
+    },
+    menuRequest: 0,
+    requestMenu: () => {
+      if (get().selection) set({ menuRequest: get().menuRequest + 1 });
     },
   };
 }

@@ -6,6 +6,7 @@
  * images do), the probe example images (agnhost liveness: healthy for 10 s, then 500), stress
  * (allocates memory: OOMKilled past the limit), perl computing π for the Job example.
  */
+import { STATIC_ROOTS } from "./probe-files";
 import { isFsFail, type FileSystem } from "./fs";
 import type { HttpRequest } from "./net-types";
 import { formatDate } from "./shell/commands-text";
@@ -104,7 +105,7 @@ export function piDigits(digits: number): string {
 
 type Program = (argv: string[], io: IO, env: Readonly<Record<string, string>>, api: ProgramApi) => Proc | undefined;
 
-const nginx: Program = (_argv, io, _env, api) => server(api, io, 80, { http: staticFiles(api.fs, "/usr/share/nginx/html", NGINX_404) }, {
+const nginx: Program = (_argv, io, _env, api) => server(api, io, 80, { http: staticFiles(api.fs, STATIC_ROOTS.nginx!, NGINX_404) }, {
   memory: 4 * MI,
   logs: ["/docker-entrypoint.sh: Configuration complete; ready for start up", `${formatDate(api.epochMs + api.now(), "%Y/%m/%d %H:%M:%S")} [notice] 1#1: start worker processes`],
 });
@@ -218,8 +219,8 @@ const checks: Record<string, Program> = {
 
 const PROGRAMS: Record<string, Program> = {
   nginx,
-  "httpd-foreground": (_a, io, _e, api) => server(api, io, 80, { http: staticFiles(api.fs, "/usr/local/apache2/htdocs", "<html><body><h1>Not Found</h1></body></html>\n") }, { memory: 8 * MI }),
-  httpd: (_a, io, _e, api) => server(api, io, 80, { http: staticFiles(api.fs, "/usr/local/apache2/htdocs", "<html><body><h1>Not Found</h1></body></html>\n") }, { memory: 8 * MI }),
+  "httpd-foreground": (_a, io, _e, api) => server(api, io, 80, { http: staticFiles(api.fs, STATIC_ROOTS.httpd!, "<html><body><h1>Not Found</h1></body></html>\n") }, { memory: 8 * MI }),
+  httpd: (_a, io, _e, api) => server(api, io, 80, { http: staticFiles(api.fs, STATIC_ROOTS.httpd!, "<html><body><h1>Not Found</h1></body></html>\n") }, { memory: 8 * MI }),
   "apache2-foreground": (_a, io, _e, api) => server(api, io, 80, { http: () => ({ status: 200, body: "OK!" }) }, { memory: 12 * MI }),
   "redis-server": (argv, io, _e, api) => server(api, io, Number(flag(argv, ["--port"]) ?? 6379), { banner: "-ERR wrong number of arguments for 'get' command" }, { memory: 3 * MI, logs: ["* Ready to accept connections tcp"] }),
   postgres,

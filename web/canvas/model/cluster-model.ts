@@ -7,7 +7,7 @@ import type { EventRecord } from "../../../src/api/events";
 import type { Kind, ObjectKey, Stored } from "../../../src/api/types";
 import { nodeView, zoneOf, type NodeView } from "./nodes";
 import { ingressViews, serviceViews, type IngressView, type ServiceView } from "./network";
-import { lastUnhealthy, podView, PROBE_PULSE_SECONDS, type PodView } from "./pods";
+import { lastUnhealthy, podView, PROBE_PULSE_SECONDS, unknownPodView, type PodView } from "./pods";
 import { workloadViews, type WorkloadView } from "./workloads";
 
 export type ZoneView = {
@@ -34,6 +34,7 @@ type Objects = ReadonlyMap<ObjectKey, Stored<Kind>>;
 /** Keeps the per-object work of the previous frames. One per canvas. */
 export class ModelCache {
   private readonly views = new WeakMap<Stored<"Pod">, PodView>();
+  private readonly unknownViews = new WeakMap<PodView, PodView>();
 
   /** The pod's view; a fresh object only when the pod or its probe pulse changed. */
   pod(pod: Stored<"Pod">, time: number, unhealthyAt: number | undefined): PodView {
@@ -44,6 +45,26 @@ export class ModelCache {
     this.views.set(pod, v);
     return v;
   }
+
+  /** The pod's view, Unknown when its node is in `unreachable`; the same object while nothing changes. */
+  podOn(pod: Stored<"Pod">, time: number, unhealthyAt: number | undefined, unreachable: ReadonlySet<string>): PodView {
+    const v = this.pod(pod, time, unhealthyAt);
+    if (!v.nodeName || !unreachable.has(v.nodeName) || v.finished) return v;
+    let u = this.unknownViews.get(v);
+    if (!u) this.unknownViews.set(v, (u = unknownPodView(v)));
+    return u;
+  }
+}
+
+/** Nodes whose Ready condition is Unknown: the node controller has not heard from their kubelet. */
+export function unreachableNodes(objects: Objects): Set<string> {
+  const out = new Set<string>();
+  for (const o of objects.values()) {
+    if (o.kind !== "Node") continue;
+    const ready = (o as Stored<"Node">).status?.conditions?.find((c) => c.type === "Ready");
+    if (ready?.status === "Unknown") out.add(o.metadata.name);
+  }
+  return out;
 }
 
 function cmp(a: string, b: string): number {
@@ -52,6 +73,7 @@ function cmp(a: string, b: string): number {
 
 export function clusterModel(objects: Objects, events: readonly EventRecord[], time: number, cache: ModelCache): ClusterModel {
   const unhealthy = lastUnhealthy(events);
+  const unreachable = unreachableNodes(objects);
   const nodes: Stored<"Node">[] = [];
   const podObjects = new Map<string, Stored<"Pod">[]>();
   const pods = new Map<string, PodView>();
@@ -60,7 +82,7 @@ export function clusterModel(objects: Objects, events: readonly EventRecord[], t
     if (o.kind === "Node") nodes.push(o as Stored<"Node">);
     else if (o.kind === "Pod") {
       const pod = o as Stored<"Pod">;
-      const v = cache.pod(pod, time, unhealthy.get(`Pod/${pod.metadata.namespace ?? "default"}/${pod.metadata.name}`));
+      const v = cache.podOn(pod, time, unhealthy.get(`Pod/${pod.metadata.namespace ?? "default"}/${pod.metadata.name}`), unreachable);
       pods.set(v.id, v);
       views.push(v);
       if (v.nodeName) (podObjects.get(v.nodeName) ?? podObjects.set(v.nodeName, []).get(v.nodeName)!).push(pod);
@@ -96,11 +118,12 @@ export interface WorkloadModel {
 
 export function workloadModel(objects: Objects, events: readonly EventRecord[], time: number, cache: ModelCache): WorkloadModel {
   const unhealthy = lastUnhealthy(events);
+  const unreachable = unreachableNodes(objects);
   const pods = new Map<string, PodView>();
   for (const o of objects.values()) {
     if (o.kind !== "Pod") continue;
     const pod = o as Stored<"Pod">;
-    const v = cache.pod(pod, time, unhealthy.get(`Pod/${pod.metadata.namespace ?? "default"}/${pod.metadata.name}`));
+    const v = cache.podOn(pod, time, unhealthy.get(`Pod/${pod.metadata.namespace ?? "default"}/${pod.metadata.name}`), unreachable);
     pods.set(v.id, v);
   }
   return { workloads: workloadViews(objects), pods };

@@ -43,6 +43,28 @@ describe("podView", () => {
   });
 });
 
+describe("pods on a node that stopped reporting", () => {
+  const unreachable = (name: string, zone: string): Stored<"Node"> => {
+    const n = node(name, zone);
+    return { ...n, status: { ...n.status, conditions: [{ type: "Ready", status: "Unknown", reason: "NodeStatusUnknown" }] } } as Stored<"Node">;
+  };
+
+  it("are Unknown on the canvas, while kubectl's STATUS stays the last one reported", () => {
+    const m = clusterModel(objects(unreachable("n1", "a"), node("n2", "b"), pod("a", { node: "n1" }), pod("b", { node: "n2" }), pod("c", { node: "n1", phase: "Succeeded" })), [], 0, new ModelCache());
+    const on = (n: string) => (m.podsOnNode.get(n) ?? []).map((v) => `${v.name} ${v.status} ${v.tone} ${v.unknown}`);
+    // A finished pod (phase Succeeded) is over whatever its node does: it keeps its own view.
+    expect(on("n1")).toEqual(["a Running unknown true", "c ContainerCreating progress false"]);
+    expect(on("n2")).toEqual(["b Running ok false"]);
+  });
+
+  it("keep the same view object from frame to frame", () => {
+    const cache = new ModelCache();
+    const objs = objects(unreachable("n1", "a"), pod("a", { node: "n1" }));
+    const first = clusterModel(objs, [], 0, cache).pods.get("Pod/default/a");
+    expect(clusterModel(objs, [], 1, cache).pods.get("Pod/default/a")).toBe(first);
+  });
+});
+
 describe("nodeView", () => {
   it("sums the requests of its non-terminal pods against allocatable", () => {
     const v = nodeView(node("n1", "a"), [pod("x", { node: "n1", cpu: "250m", memory: "128Mi" }), pod("y", { node: "n1", cpu: "1", memory: "1Gi" }), pod("z", { node: "n1", phase: "Succeeded", cpu: "2" })]);

@@ -36,6 +36,12 @@ export type PodView = {
   probeFailing: boolean;
   /** The controller that owns it ("ReplicaSet/web-7d4b9"), if any. */
   owner: string;
+  /**
+   * Its node stopped reporting (the node's Ready condition is Unknown): nobody can say what the pod
+   * is doing, which is the Unknown of the pod-lifecycle docs. kubectl keeps printing the last
+   * STATUS the kubelet reported (`status` above); the canvas says Unknown.
+   */
+  unknown: boolean;
 };
 
 /** How long after an Unhealthy event a pod keeps pulsing (virtual seconds). */
@@ -100,7 +106,13 @@ export function podView(pod: Stored<"Pod">, time: number, unhealthyAt: number | 
     finished: phase === "Succeeded" || phase === "Failed",
     probeFailing: !terminating && unhealthyAt !== undefined && time - unhealthyAt <= PROBE_PULSE_SECONDS,
     owner: owner ? `${owner.kind}/${owner.name}` : "",
+    unknown: false,
   };
+}
+
+/** The view of a pod whose node is unreachable: Unknown, in grey. */
+export function unknownPodView(v: PodView): PodView {
+  return { ...v, unknown: true, tone: "unknown", probeFailing: false };
 }
 
 /** Same content: a canvas node whose view is `same` keeps its old data object (no re-render). */

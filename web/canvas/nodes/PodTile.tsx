@@ -2,6 +2,7 @@ import { memo, useContext, useLayoutEffect, useRef, type MouseEvent } from "reac
 import { t } from "../../i18n";
 import type { SelectedRef } from "../../state/selection";
 import { FarContext, glide } from "../flip";
+import { OpenMenuContext, type MenuRequest } from "../menu/ContextMenu";
 import { POD } from "../layout/geometry";
 import type { PodSlot } from "../layout/types";
 import type { PodView } from "../model/pods";
@@ -36,12 +37,15 @@ export const PodTile = memo(function PodTile({ view, x, y, ox, oy, selected, gho
       data-pod={view.name}
       data-ns={view.namespace}
       data-status={view.status}
+      data-unknown={view.unknown || undefined}
       data-bound={view.nodeName}
-      title={`${view.namespace}/${view.name} · ${view.status} · ${view.ready}`}
+      title={view.unknown
+        ? t("canvas.pod.unknownTitle", { pod: `${view.namespace}/${view.name}`, node: view.nodeName, status: view.status, ready: view.ready })
+        : `${view.namespace}/${view.name} · ${view.status} · ${view.ready}`}
     >
       <div className="kp-pod-name">{shortName(view.name)}</div>
       <div className="kp-pod-line">
-        <span className="kp-pod-status">{view.status}</span>
+        <span className="kp-pod-status">{view.unknown ? "Unknown" : view.status}</span>
         <span className="kp-pod-ready">{view.ready}</span>
         {view.restarts > 0 && (
           <span key={view.restarts} className="kp-pod-restarts" title={t("canvas.pod.restarts", { count: view.restarts })}>↻{view.restarts}</span>
@@ -61,7 +65,8 @@ export const PodTile = memo(function PodTile({ view, x, y, ox, oy, selected, gho
  */
 export function PodGrid({ slots, selected, ox, oy, w, h, onSelect }: { slots: readonly PodSlot[]; selected: string | undefined; ox: number; oy: number; w: number; h: number; onSelect(ref: SelectedRef): void }) {
   const far = useContext(FarContext);
-  if (far) return <PodCanvas slots={slots} selected={selected} w={w} h={h} onSelect={onSelect} />;
+  const openMenu = useContext(OpenMenuContext);
+  if (far) return <PodCanvas slots={slots} selected={selected} w={w} h={h} onSelect={onSelect} onMenu={openMenu} />;
   const onClick = (e: MouseEvent) => {
     const tile = (e.target as HTMLElement).closest<HTMLElement>(".kp-pod[data-pod]");
     if (!tile) return;
@@ -69,8 +74,15 @@ export function PodGrid({ slots, selected, ox, oy, w, h, onSelect }: { slots: re
     e.stopPropagation();
     onSelect({ kind: "Pod", namespace: tile.dataset.ns ?? "default", name: tile.dataset.pod ?? "" });
   };
+  const onContextMenu = (e: MouseEvent) => {
+    const tile = (e.target as HTMLElement).closest<HTMLElement>(".kp-pod[data-pod]");
+    if (!tile) return;
+    e.preventDefault();
+    e.stopPropagation();
+    openMenu({ ref: { kind: "Pod", namespace: tile.dataset.ns ?? "default", name: tile.dataset.pod ?? "" }, x: e.clientX, y: e.clientY });
+  };
   return (
-    <div className="kp-pods" onClick={onClick}>
+    <div className="kp-pods" onClick={onClick} onContextMenu={onContextMenu}>
       {slots.map((s) => <PodTile key={s.view.id} view={s.view} x={s.x} y={s.y} ox={ox} oy={oy} selected={s.view.id === selected} />)}
     </div>
   );
@@ -80,7 +92,7 @@ export function PodGrid({ slots, selected, ox, oy, w, h, onSelect }: { slots: re
 const FAR_SCALE = 0.35;
 
 /** Paints the pods of a container `w` × `h` canvas pixels large (sizes from the layout: nothing is measured). */
-function PodCanvas({ slots, selected, w, h, onSelect }: { slots: readonly PodSlot[]; selected: string | undefined; w: number; h: number; onSelect(ref: SelectedRef): void }) {
+function PodCanvas({ slots, selected, w, h, onSelect, onMenu }: { slots: readonly PodSlot[]; selected: string | undefined; w: number; h: number; onSelect(ref: SelectedRef): void; onMenu(req: MenuRequest): void }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
     const el = ref.current;
@@ -92,15 +104,27 @@ function PodCanvas({ slots, selected, w, h, onSelect }: { slots: readonly PodSlo
     const ctx = el.getContext("2d");
     if (ctx) paintPods(ctx, slots, palette(el), FAR_SCALE, selected);
   }, [slots, selected, w, h]);
-  const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
+  /** The pod under the pointer. */
+  const hitAt = (e: MouseEvent<HTMLCanvasElement>): SelectedRef | undefined => {
     const r = e.currentTarget.getBoundingClientRect();
     // Layout units under the pointer (the canvas is scaled with the view).
     const x = ((e.clientX - r.left) / r.width) * w;
     const y = ((e.clientY - r.top) / r.height) * h;
     const hit = slots.find((s) => x >= s.x && x <= s.x + POD.w && y >= s.y && y <= s.y + POD.h);
+    return hit ? { kind: "Pod", namespace: hit.view.namespace, name: hit.view.name } : undefined;
+  };
+  const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
+    const hit = hitAt(e);
     if (!hit) return;
     e.stopPropagation();
-    onSelect({ kind: "Pod", namespace: hit.view.namespace, name: hit.view.name });
+    onSelect(hit);
   };
-  return <canvas ref={ref} className="kp-pods-canvas" onClick={onClick} aria-hidden="true" />;
+  const onContextMenu = (e: MouseEvent<HTMLCanvasElement>) => {
+    const hit = hitAt(e);
+    if (!hit) return;
+    e.preventDefault();
+    e.stopPropagation();
+    onMenu({ ref: hit, x: e.clientX, y: e.clientY });
+  };
+  return <canvas ref={ref} className="kp-pods-canvas" onClick={onClick} onContextMenu={onContextMenu} aria-hidden="true" />;
 }

@@ -5,7 +5,7 @@
 import { POD } from "../layout/geometry";
 import type { PodSlot } from "../layout/types";
 
-const TONE_VARS = { ok: "--ok", progress: "--progress", done: "--done", warning: "--progress", error: "--error" } as const;
+const TONE_VARS = { ok: "--ok", progress: "--progress", done: "--done", warning: "--progress", error: "--error", unknown: "--unknown" } as const;
 type Palette = Record<keyof typeof TONE_VARS | "accent", string>;
 
 let cached: { theme: string; palette: Palette } | undefined;
@@ -16,7 +16,7 @@ export function palette(el: Element): Palette {
   if (cached?.theme === theme) return cached.palette;
   const css = getComputedStyle(el);
   const read = (v: string) => css.getPropertyValue(v).trim() || "#888";
-  const p = { ok: read(TONE_VARS.ok), progress: read(TONE_VARS.progress), done: read(TONE_VARS.done), warning: read(TONE_VARS.warning), error: read(TONE_VARS.error), accent: read("--accent") };
+  const p = { ok: read(TONE_VARS.ok), progress: read(TONE_VARS.progress), done: read(TONE_VARS.done), warning: read(TONE_VARS.warning), error: read(TONE_VARS.error), unknown: read(TONE_VARS.unknown), accent: read("--accent") };
   cached = { theme, palette: p };
   return p;
 }

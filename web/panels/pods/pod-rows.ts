@@ -10,7 +10,7 @@ import { podColumns } from "../../../src/kubectl/pod-status";
 export const POD_COLUMNS = ["NAME", "READY", "STATUS", "RESTARTS", "AGE", "NODE"] as const;
 
 /** How a STATUS reads at a glance; the table colours it. */
-export type StatusTone = "ok" | "progress" | "done" | "warning" | "error";
+export type StatusTone = "ok" | "progress" | "done" | "warning" | "error" | "unknown";
 
 export interface PodRow {
   key: string;
