@@ -22,6 +22,7 @@ import { defaultComponents } from "./components";
 import { Machines } from "./machines";
 import { applyObject, performAction, type ActionResult, type ApplyOutcome } from "./actions";
 import { runKubectl, type CommandResult, type KubectlHost } from "../kubectl/commands";
+import type { ContainerUsage } from "../kubectl/commands/types";
 import { kubeletProxy } from "../kubectl/commands/node-proxy";
 import { isExplainer } from "../scheduler/scheduler";
 import type { ScheduleAttempt } from "../scheduler/explain";
@@ -177,6 +178,11 @@ export class Simulation {
     const kubelet = this.components.find((c) => c.name === KUBELET) as Partial<LogSource> | undefined;
     if (!kubelet?.logs) return { ok: false, message: "error: no kubelet runs in this simulation" };
     return kubelet.logs({ timestampOf: (ms) => timestamp(this.epochMs, ms as Millis), ...req });
+  }
+
+  /** A running pod's per-container usage as the metrics API serves it (the kubelets'); undefined without metrics. */
+  usage(namespace: string, name: string): readonly ContainerUsage[] | undefined {
+    return kubeletProxy(this.components.find((c) => c.name === KUBELET), this.store)?.usage?.(namespace, name);
   }
 
   /** Every object with its status, the virtual time and the event log. Objects are frozen: never mutate. */

@@ -25,7 +25,7 @@ export function completeLine(sim: Simulation | undefined, line: string): Complet
 /** The "why?" data about `target`: scheduling attempts, readiness and eviction for a pod, the rollout for a Deployment. */
 export function explainReport(sim: Simulation | undefined, target: ObjectRef): ExplainReport {
   if (!sim) return { attempts: [], error: "no scenario is loaded" };
-  const host = explainHostOf(sim);
+  const host = explainHostOf(sim, (ns, name) => sim.usage(ns, name));
   const ns = target.namespace ?? "default";
   switch (target.kind) {
     case "Pod":
