@@ -10,6 +10,7 @@
  * - Results that a real API server would return as an error (AlreadyExists, NotFound, Conflict,
  *   Invalid) come back as values, never as exceptions.
  */
+import { copyJSON, equalJSON } from "./json";
 import type { ObjectMeta } from "kubernetes-types/meta/v1";
 import type { Millis } from "../clock/time";
 import { KINDS, objectKey, type Kind, type KindMap, type KObject, type ObjectKey, type Stored, type Draft } from "./types";
@@ -69,13 +70,8 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
-function clone<T>(o: T): T {
-  return structuredClone(o);
-}
-
-function sameJSON(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
+const clone = copyJSON;
+const sameJSON = equalJSON;
 
 /** Kinds whose spec changes bump metadata.generation (everything with a spec and a status). */
 const GENERATION_KINDS = new Set<Kind>([

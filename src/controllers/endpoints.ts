@@ -6,6 +6,7 @@
  * addresses, terminating ones included; otherwise terminating pods are left out), repacked into
  * one subset per set of ports. It is deleted with its Service.
  */
+import { equalJSON } from "../api/json";
 import type { EndpointAddress, EndpointPort, EndpointSubset, Endpoints } from "kubernetes-types/core/v1";
 import type { Stored } from "../api/types";
 import { Controller, done, splitKey, type ControllerSpec } from "../runtime/controller";
@@ -103,6 +104,8 @@ export function endpointsControllerSpec(): ControllerSpec {
         store.create("Endpoints", next);
         return done;
       }
+      // Most pod changes do not move an address: compare before copying a thousand of them.
+      if (equalJSON(cur.subsets, next.subsets) && equalJSON(cur.metadata.labels, next.metadata!.labels)) return done;
       store.mutate("Endpoints", namespace, name, (e) => {
         if (next.metadata!.labels) e.metadata.labels = next.metadata!.labels;
         else delete e.metadata.labels;

@@ -10,6 +10,7 @@
  * Not modelled: topology hints / trafficDistribution, the last-change-trigger-time annotation,
  * dual-stack (IPv4 only).
  */
+import { equalJSON } from "../api/json";
 import type { Pod, Service, ServicePort } from "kubernetes-types/core/v1";
 import type { Endpoint, EndpointPort, EndpointSlice } from "kubernetes-types/discovery/v1";
 import { selectorFromSet } from "../api/selector";
@@ -152,6 +153,9 @@ export function endpointSliceControllerSpec(): ControllerSpec {
         if (i < 0 && unused.length) i = 0;
         if (i >= 0) {
           const cur = unused.splice(i, 1)[0]!;
+          // Most pod changes touch one slice of many: leave the others unwritten.
+          const same = equalJSON(cur.metadata.labels, labels) && cur.addressType === "IPv4" && equalJSON(cur.endpoints, w.endpoints) && equalJSON(cur.ports, w.ports);
+          if (same) continue;
           store.mutate("EndpointSlice", namespace, cur.metadata.name, (s) => {
             s.metadata.labels = labels;
             s.addressType = "IPv4";
