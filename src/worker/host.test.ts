@@ -362,6 +362,43 @@ describe("WorkerHost seek", () => {
     expect(again.objects.map((o) => o.metadata.name)).not.toContain("web-3");
   });
 
+  it("builds checkpoints while idle and seeks back from them to exactly the state a replay from t = 0 gives", () => {
+    const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 5
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: web, image: nginx:1.27, readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 5}}]}
+`;
+    const a = setup({ checkpointSpacing: 200 });
+    a.send({ type: "load", yaml: deployment });
+    a.send({ type: "seek", time: 60 });
+    a.send({ type: "apply", yaml: THIRD_POD });
+    a.send({ type: "seek", time: 300 });
+    expect(a.host.checkpointPositions).toEqual([]);
+    // Paused and idle: the ticks build checkpoints, a slice at a time, then stop asking for ticks.
+    for (let i = 0; i < 200 && a.pacer.ticksPending > 0; i++) a.pacer.advance(16);
+    expect(a.pacer.ticksPending).toBe(0);
+    const positions = a.host.checkpointPositions;
+    expect(positions.length).toBeGreaterThan(1);
+    a.send({ type: "seek", time: 250 });
+    // The latest checkpoint before 250 s was handed over to the rewind.
+    expect(a.host.checkpointPositions.length).toBe(positions.length - 1);
+    const viaCheckpoint = canonical(a.last("snapshot")!.snapshot);
+
+    const b = setup();
+    b.send({ type: "load", yaml: deployment });
+    b.send({ type: "seek", time: 60 });
+    b.send({ type: "apply", yaml: THIRD_POD });
+    b.send({ type: "seek", time: 300 });
+    b.send({ type: "seek", time: 250 });
+    expect(b.host.checkpointPositions).toEqual([]);
+    expect(viaCheckpoint).toBe(canonical(b.last("snapshot")!.snapshot));
+  });
+
   it("reports the furthest time reached as the horizon, kept across a rewind until a new command", () => {
     const { send, last } = setup();
     send({ type: "load", yaml: TWO_PODS });

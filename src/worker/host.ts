@@ -27,6 +27,7 @@ import { seconds } from "../clock/time";
 import type { StepRecord } from "../sim/simulation";
 import { Outbox, type OutboxPatch } from "./outbox";
 import { completeLine, explainReport } from "./queries";
+import { Checkpoints } from "./checkpoints";
 import { Session, type LoggedCommand } from "./session";
 
 /** The host's only source of wall time, given by the worker entry (or a test). */
@@ -51,6 +52,8 @@ export interface HostOptions {
    * budget carries as diffs). The tick's changes go out over the next frames.
    */
   writesPerTick?: number;
+  /** Engine steps between checkpoints for seeking back, at first (default FIRST_SPACING). */
+  checkpointSpacing?: number;
 }
 
 /** Playback speed: virtual seconds per wall second. */
@@ -76,6 +79,10 @@ const DEFAULT_WRITES_PER_TICK = 40;
 
 export class WorkerHost {
   private session: Session | undefined;
+  /** Engines kept at earlier positions of the timeline, for seeking back (built when idle). */
+  private checkpoints: Checkpoints | undefined;
+  /** The furthest engine step this timeline has reached: checkpoints are built up to it. */
+  private furthestStep = 0;
   private seq = 0;
   private playing = false;
   private speed = DEFAULT_SPEED;
@@ -89,6 +96,7 @@ export class WorkerHost {
   private readonly patchBudget: number;
   private readonly writesPerTick: number;
   private readonly outbox: Outbox;
+  private readonly checkpointSpacing: number | undefined;
 
   constructor(opts: HostOptions) {
     this.post = opts.post;
@@ -98,6 +106,12 @@ export class WorkerHost {
     this.patchBudget = Math.max(1, (opts.patchBudgetBytes ?? DEFAULT_PATCH_BUDGET_BYTES) - PATCH_ENVELOPE_BYTES);
     this.outbox = new Outbox(this.patchBudget);
     this.writesPerTick = opts.writesPerTick ?? DEFAULT_WRITES_PER_TICK;
+    this.checkpointSpacing = opts.checkpointSpacing;
+  }
+
+  /** The engine positions (steps) at which checkpoints are kept now, oldest first (tests, diagnostics). */
+  get checkpointPositions(): number[] {
+    return this.checkpoints?.positions ?? [];
   }
 
   /** Handles one message from the UI. Never throws. */
@@ -148,9 +162,12 @@ export class WorkerHost {
     this.playing = false;
     const { session, errors } = replay ? restore(yaml, seed, replay) : Session.start(yaml, seed);
     this.session = session;
+    this.checkpoints = new Checkpoints({ fresh: () => Session.start(yaml, seed).session }, this.checkpointSpacing === undefined ? {} : { spacing: this.checkpointSpacing });
+    this.furthestStep = session.steps;
     this.post({ type: "errors", source: "load", errors });
     this.sendSnapshot("load");
     this.sendPlayback();
+    this.requestTick();
   }
 
   private play(): void {
@@ -164,6 +181,8 @@ export class WorkerHost {
   private pause(): void {
     this.playing = false;
     this.sendPlayback();
+    // Idle ticks build checkpoints.
+    this.requestTick();
   }
 
   /** One engine event, like a debugger's step: playback pauses first. */
@@ -212,14 +231,17 @@ export class WorkerHost {
   private seek(time: number): void {
     if (!this.session || !Number.isFinite(time)) return;
     const target = Math.max(0, time);
+    this.noteProgress();
     if (target >= this.session.time) this.session.runTo(target);
-    else this.session = this.session.rewind(target);
+    else this.session = this.session.rewind(target, this.checkpoints?.take(this.session.timeline, target));
     this.reanchor();
     this.sendSnapshot("seek");
+    this.requestTick();
   }
 
   private apply(yaml: string): void {
     if (!this.session) return;
+    this.branch();
     const res = this.session.execute({ type: "apply", yaml });
     if (res.type === "apply") this.post({ type: "errors", source: "apply", errors: res.result.errors });
     this.postLogged({ type: "apply", yaml });
@@ -228,6 +250,7 @@ export class WorkerHost {
 
   private action(action: UiAction): void {
     if (!this.session) return;
+    this.branch();
     const res = this.session.execute({ type: "action", action: toScenarioAction(action, this.session.time) });
     const errors: ScenarioError[] = res.type === "action" && !res.result.ok
       ? [{ doc: NO_DOCUMENT, line: 0, column: 0, message: res.result.message, severity: "error" }]
@@ -248,7 +271,9 @@ export class WorkerHost {
       this.post({ type: "kubectlResult", id, stdout: "", stderr: "error: no scenario is loaded\n", exitCode: 1 });
       return;
     }
+    const before = s.steps;
     const { result: r, logged } = s.executeKubectl(command, stdin);
+    if (logged) this.furthestStep = before;
     this.post({ type: "kubectlResult", id, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode });
     if (logged) {
       this.postLogged({ type: "kubectl", command, ...(stdin === undefined ? {} : { stdin }) });
@@ -274,13 +299,18 @@ export class WorkerHost {
     this.tickRequested = false;
     const s = this.session;
     if (!s) return;
+    this.noteProgress();
     if (this.outbox.pending) {
       this.sendBudgetedPatch();
       if (this.playing) this.reanchor();
       if (this.playing || this.outbox.pending) this.requestTick();
       return;
     }
-    if (!this.playing) return;
+    if (!this.playing) {
+      // Idle: build checkpoints for seeking back, a slice per tick.
+      if (this.buildCheckpoints(this.pacer.now() + this.tickBudgetMs)) this.requestTick();
+      return;
+    }
     const started = this.pacer.now();
     const target = this.anchor.virtual + ((started - this.anchor.wall) / 1000) * this.speed;
     const deadline = started + this.tickBudgetMs;
@@ -290,7 +320,26 @@ export class WorkerHost {
     if (!res.reached) this.reanchor();
     this.outbox.add(s.takeChanges(), res.steps);
     this.sendBudgetedPatch();
+    // Time left in the tick (the run is where it should be): a slice of checkpoint building.
+    if (res.reached && !this.outbox.pending) this.buildCheckpoints(deadline);
     this.requestTick();
+  }
+
+  /** Builds checkpoints until `deadline` (wall ms); true while more remain to build. */
+  private buildCheckpoints(deadline: number): boolean {
+    const s = this.session;
+    if (!s || !this.checkpoints) return false;
+    this.noteProgress();
+    return this.checkpoints.work(s.timeline, this.furthestStep, () => this.pacer.now() >= deadline);
+  }
+
+  private noteProgress(): void {
+    if (this.session) this.furthestStep = Math.max(this.furthestStep, this.session.steps);
+  }
+
+  /** A new command starts a new branch of the timeline: what lay ahead is gone. */
+  private branch(): void {
+    if (this.session) this.furthestStep = this.session.steps;
   }
 
   private requestTick(): void {
@@ -336,6 +385,7 @@ export class WorkerHost {
     if (!s) return;
     this.outbox.add(s.takeChanges(), steps);
     this.postPatch(s, this.outbox.take());
+    if (!this.playing) this.requestTick();
   }
 
   /** The next part of the waiting changes that fits one playback patch. */

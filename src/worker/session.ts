@@ -12,10 +12,11 @@
  * Every engine step of the host goes through this class, so the step count (the position that
  * places a command between two events due at the same instant) stays exact.
  *
- * A rewind replays from t = 0: the engine's components keep their state in closures on the virtual
- * clock's queue, which cannot be copied, so there is no engine snapshot to restore from. When the
- * engine can serialise and restore its state, a rewind can start from the latest stored snapshot
- * before the target instead; the command log and its positions stay the same.
+ * A rewind starts from a checkpoint: a whole engine kept at an earlier position of the same
+ * timeline (src/worker/checkpoints.ts builds them in the background), or a fresh load at t = 0
+ * when none fits. The engine's components keep their state in closures on the virtual clock's
+ * queue, which cannot be copied or serialised, so a checkpoint is a separate engine replayed to
+ * its position, not a copy of this one; restoring it hands that engine over.
  */
 import type { ScenarioAction, ScenarioError } from "../scenario/types";
 import type { ActionResult } from "../sim/actions";
@@ -110,10 +111,13 @@ export class Session {
    * commands up to `target` replayed at their positions. Commands after `target` become the new
    * session's future: they run again when its clock reaches them, unless a new command comes first.
    */
-  rewind(target: number): Session {
-    const { session } = Session.start(this.text, this.seed);
-    const all = [...this.log, ...this.future];
-    let i = 0;
+  rewind(target: number, from?: Session): Session {
+    const all = this.timeline;
+    if (from && !from.fitsTimeline(all, target)) throw new Error("rewind: the checkpoint is not on this timeline before the target");
+    const session = from ?? Session.start(this.text, this.seed).session;
+    // Commands the checkpoint already ran stay in its log; the rest of this timeline is replayed.
+    session.future = [];
+    let i = session.log.length;
     for (; i < all.length && all[i]!.time <= target; i++) {
       session.replayTo(all[i]!);
       session.runCommand(all[i]!.command);
@@ -135,6 +139,40 @@ export class Session {
   /** Store writes since load: a cheap measure of how much a patch will carry. */
   get writes(): number {
     return this.writeCount;
+  }
+
+  /** Every command of this timeline, run and still to come, in order. */
+  get timeline(): LoggedCommand[] {
+    return [...this.log, ...this.future];
+  }
+
+  /**
+   * Whether this session, untouched since it was built, lies on `timeline` at or before virtual
+   * second `target`: the commands it ran are the timeline's first ones, at the same positions, and
+   * the timeline's next command does not come before its position. Then replaying the rest of the
+   * timeline from here gives exactly what a replay from t = 0 gives.
+   */
+  fitsTimeline(timeline: readonly LoggedCommand[], target: number): boolean {
+    if (this.sim.time > target || this.log.length > timeline.length) return false;
+    for (let i = 0; i < this.log.length; i++) if (!sameEntry(this.log[i]!, timeline[i]!)) return false;
+    const next = timeline[this.log.length];
+    return !next || next.atStep >= this.stepCount;
+  }
+
+  /**
+   * Builds a checkpoint: replays `timeline` (its commands at their positions) from here up to
+   * engine step `toStep`, stopping early when `shouldYield` says so (asked every few steps) or the
+   * queue runs dry. True when there is nothing more to do. The clock stays at the last event run.
+   */
+  replayToStep(timeline: readonly LoggedCommand[], toStep: number, shouldYield: ShouldYield): boolean {
+    if (this.future.length === 0 && this.log.length < timeline.length) this.future = timeline.slice(this.log.length);
+    let n = 0;
+    while (this.stepCount < toStep) {
+      if (n > 0 && n % YIELD_CHECK_EVERY === 0 && shouldYield()) return false;
+      if (!this.step()) return true;
+      n++;
+    }
+    return true;
   }
 
   /** Virtual seconds. */
@@ -268,6 +306,10 @@ export class Session {
     if (this.sim.time !== time) return `at step ${atStep} the clock is ${this.sim.time}s, the log says ${time}s`;
     return undefined;
   }
+}
+
+function sameEntry(a: LoggedCommand, b: LoggedCommand): boolean {
+  return a === b || (a.atStep === b.atStep && a.time === b.time && JSON.stringify(a.command) === JSON.stringify(b.command));
 }
 
 /** A restore that could not reach its recorded position: not tied to a document of the text. */
