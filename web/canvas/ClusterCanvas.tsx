@@ -43,7 +43,10 @@ function CanvasInner() {
   const box = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<CanvasSize>({ width: 0, height: 0 });
   const reduced = usePrefersReducedMotion();
-  const { layout, nodes, edges, view } = useCanvasLayout(size, !reduced);
+  // Far away, removed pods do not fade out as ghosts: hundreds of fading tiles in a rollout would
+  // each be an element to style and lay out, for a change too small to see (last frame's zoom).
+  const wasFar = useRef(false);
+  const { layout, nodes, edges, view } = useCanvasLayout(size, !reduced && !wasFar.current);
   const select = useApp((s) => s.select);
   const loads = useApp((s) => s.cluster.loads);
   const snapshots = useApp((s) => s.cluster.snapshots);
@@ -59,6 +62,7 @@ function CanvasInner() {
   // the threshold never has its thousand pods built as tiles first.
   const fitted = fitZoom(layout, size.width - FIT_MARGIN.x, size.height - FIT_MARGIN.y);
   const far = (following ? Math.min(zoom, fitted) : zoom) < FAR_BELOW_ZOOM;
+  wasFar.current = far;
   setGlideAllowed(!reduced && !far);
   const setFollow = useCallback((on: boolean) => {
     follow.current = on;
