@@ -24,6 +24,19 @@ async function stringsOnEveryPanel(page: Page, dock: DockPage, language: Languag
   return all;
 }
 
+/** The strings of a node's actions menu on the canvas. */
+async function stringsInNodeMenu(page: Page, cluster: ClusterPage, language: LanguagePage, shot?: string): Promise<Set<string>> {
+  await cluster.node("zone-a-1").locator(".kp-machine-head").click({ button: "right" });
+  await expect(page.getByTestId("canvas-menu")).toBeVisible();
+  const strings = new Set(await language.visibleStrings());
+  if (shot) await cluster.screenshot(shot);
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("canvas-menu")).toBeHidden();
+  // The right-click selected the node: back to the pod the panels are read for.
+  await cluster.pod("web-1").click();
+  return strings;
+}
+
 test("switching to Korean changes every visible UI string, keeps Kubernetes' words in English, and is remembered", async ({ page }) => {
   const errors: string[] = [];
   page.on("pageerror", (err) => errors.push(err.message));
@@ -33,16 +46,19 @@ test("switching to Korean changes every visible UI string, keeps Kubernetes' wor
   await cluster.open();
   await cluster.pod("web-1").click();
   const english = await stringsOnEveryPanel(page, dock, language);
+  for (const s of await stringsInNodeMenu(page, cluster, language)) english.add(s);
 
   await language.choose("ko");
   await expect(cluster.pod("web-1")).toBeVisible();
   const korean = await stringsOnEveryPanel(page, dock, language, "korean");
+  for (const s of await stringsInNodeMenu(page, cluster, language, "korean-menu")) korean.add(s);
 
   // Every catalogue string that was on screen in English is now shown in Korean.
   // Left out: words that are also Kubernetes' ("Running" is the legend's pod status) and
   // "loading…" texts that were on screen only for a moment.
   const keys = (Object.keys(en) as Array<keyof typeof en>).filter((k) => en[k] !== ko[k] && english.has(en[k]) && !KUBERNETES_WORDS.has(en[k]) && !TRANSIENT.has(k));
   expect(keys.length).toBeGreaterThan(20);
+  expect(keys).toContain("menu.nodeDown");
   const stillEnglish = keys.filter((k) => korean.has(en[k]));
   expect(stillEnglish).toEqual([]);
   const missingKorean = keys.filter((k) => !korean.has(ko[k]));

@@ -7,7 +7,7 @@ const view = (id: string, status: string) => ({ id, status, tone: "ok" }) as Pod
 /** A node card at x holding one pod. */
 const pod = (id: string, x: number, status = "Running"): CanvasItem => ({
   type: "machine", id: `Node/${id}`, x, y: 0, w: 10, h: 10,
-  data: { id: `Node/${id}`, name: id, zone: "a", cpu: { used: 0, allocatable: 1 }, memory: { used: 0, allocatable: 1 }, pods: { used: 1, allocatable: 1 }, ready: true, cordoned: false, taints: "", slots: [{ view: view(`Pod/default/${id}`, status), x: 2, y: 3 }] },
+  data: { id: `Node/${id}`, name: id, zone: "a", cpu: { used: 0, allocatable: 1 }, memory: { used: 0, allocatable: 1 }, pods: { used: 1, allocatable: 1 }, ready: true, readiness: "Ready", cordoned: false, taints: "", slots: [{ view: view(`Pod/default/${id}`, status), x: 2, y: 3 }] },
 });
 
 describe("FlowCache", () => {

@@ -137,6 +137,7 @@ export const en = {
   "canvas.node.pods": "Pods",
   "canvas.node.taints": "taints: {count}",
   "canvas.node.empty": "No pods",
+  "canvas.node.notReported": "This node's kubelet has not reported yet: it has no Ready condition, so kubectl get nodes prints Unknown.",
   "canvas.pod.restarts": "Restarted {count} times",
   "canvas.pod.unknownTitle": "{pod} · Unknown: node {node} stopped reporting (Ready=Unknown). kubectl still prints {status} {ready}, the last status its kubelet reported.",
   "canvas.service.endpoints": "ready endpoints: {count}",

@@ -139,6 +139,7 @@ export const ko: Catalogue = {
   "canvas.node.pods": "Pod",
   "canvas.node.taints": "taint {count}개",
   "canvas.node.empty": "Pod 없음",
+  "canvas.node.notReported": "이 Node의 kubelet이 아직 보고하지 않았습니다. Ready 조건이 없어서 kubectl get nodes에는 Unknown으로 보입니다.",
   "canvas.pod.restarts": "{count}번 재시작됨",
   "canvas.pod.unknownTitle": "{pod} · Unknown: {node} 노드가 상태 보고를 멈췄습니다(Ready=Unknown). kubectl에는 kubelet이 마지막으로 보고한 {status} {ready}가 그대로 보입니다.",
   "canvas.service.endpoints": "준비된 엔드포인트: {count}",

@@ -74,7 +74,9 @@ describe("nodeView", () => {
   });
 
   it.each([
-    { n: node("n1", "a", { ready: false }), want: { ready: false, cordoned: false, taints: "" } },
+    { n: node("n1", "a", { ready: false }), want: { ready: false, readiness: "NotReady", cordoned: false, taints: "" } },
+    { n: node("n1", "a"), want: { ready: true, readiness: "Ready" } },
+    { n: { ...node("n1", "a"), status: { allocatable: { cpu: "4" } } } as Stored<"Node">, want: { ready: false, readiness: "Unknown" } },
     { n: node("n1", "a", { unschedulable: true }), want: { ready: true, cordoned: true } },
     { n: node("n1", "a", { taints: [{ key: "dedicated", value: "gpu", effect: "NoSchedule" }, { key: "x", effect: "NoExecute" }] }), want: { taints: "dedicated=gpu:NoSchedule, x:NoExecute" } },
   ])("marks $want", ({ n, want }) => {

@@ -25,6 +25,11 @@ export type NodeView = {
   memory: Usage;
   pods: Usage;
   ready: boolean;
+  /**
+   * kubectl's STATUS word for the Ready condition: "Ready", "NotReady" (False or Unknown), or
+   * "Unknown" while the node has no Ready condition yet (its kubelet has not reported).
+   */
+  readiness: "Ready" | "NotReady" | "Unknown";
   /** spec.unschedulable: `kubectl get nodes` shows "SchedulingDisabled". */
   cordoned: boolean;
   /** "key=value:Effect" (value omitted when empty), as `kubectl describe node` lists them. */
@@ -62,7 +67,9 @@ export function nodeView(node: Stored<"Node">, pods: readonly Stored<"Pod">[]): 
     memory += r.memory;
     count++;
   }
-  const ready = node.status?.conditions?.find((c) => c.type === "Ready")?.status === "True";
+  const readyCond = node.status?.conditions?.find((c) => c.type === "Ready");
+  const ready = readyCond?.status === "True";
+  const readiness = !readyCond ? "Unknown" : ready ? "Ready" : "NotReady";
   const taints = (node.spec?.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ""}:${t.effect}`).join(", ");
   return {
     id: nodeId(node.metadata.name),
@@ -72,13 +79,14 @@ export function nodeView(node: Stored<"Node">, pods: readonly Stored<"Pod">[]): 
     memory: { used: memory, allocatable: memoryBytes(quantity(alloc, "memory")) },
     pods: { used: count, allocatable: Number(quantity(alloc, "pods") ?? 0) || 0 },
     ready,
+    readiness,
     cordoned: node.spec?.unschedulable === true,
     taints,
   };
 }
 
 export function sameNodeView(a: NodeView, b: NodeView): boolean {
-  return a.id === b.id && a.name === b.name && a.zone === b.zone && a.ready === b.ready && a.cordoned === b.cordoned && a.taints === b.taints
+  return a.id === b.id && a.name === b.name && a.zone === b.zone && a.ready === b.ready && a.readiness === b.readiness && a.cordoned === b.cordoned && a.taints === b.taints
     && a.cpu.used === b.cpu.used && a.cpu.allocatable === b.cpu.allocatable
     && a.memory.used === b.memory.used && a.memory.allocatable === b.memory.allocatable
     && a.pods.used === b.pods.used && a.pods.allocatable === b.pods.allocatable;

@@ -13,7 +13,7 @@ const LABELS = { cpu: "canvas.node.cpu", memory: "canvas.node.memory", pods: "ca
 /** A Kubernetes Node: its name and marks, requests against allocatable, and room for its pods. */
 export const MachineNode = memo(function MachineNode({ data, positionAbsoluteX, positionAbsoluteY, width, height }: NodeProps<MachineNodeType>) {
   const select = useApp((s) => s.select);
-  const cls = ["kp-machine", data.ready ? "" : "is-not-ready", data.cordoned ? "is-cordoned" : ""].filter(Boolean).join(" ");
+  const cls = ["kp-machine", data.readiness === "NotReady" ? "is-not-ready" : "", data.cordoned ? "is-cordoned" : ""].filter(Boolean).join(" ");
   return (
     <div className={cls} data-node={data.name} data-zone={data.zone}>
       <Handle type="target" position={Position.Left} className="kp-handle" isConnectable={false} />
@@ -21,7 +21,8 @@ export const MachineNode = memo(function MachineNode({ data, positionAbsoluteX, 
         <ServerIcon />
         <span className="kp-machine-name">{data.name}</span>
         <span className="kp-marks">
-          {!data.ready && <span className="kp-mark kp-mark-error">NotReady</span>}
+          {data.readiness === "NotReady" && <span className="kp-mark kp-mark-error">NotReady</span>}
+          {data.readiness === "Unknown" && <span className="kp-mark kp-mark-muted" title={t("canvas.node.notReported")}>Unknown</span>}
           {data.cordoned && <span className="kp-mark kp-mark-warn">SchedulingDisabled</span>}
           {data.taints && <span className="kp-mark kp-mark-taint" title={data.taints}>{t("canvas.node.taints", { count: data.taints.split(", ").length })}</span>}
         </span>

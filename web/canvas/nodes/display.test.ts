@@ -15,7 +15,7 @@ describe("canvas display helpers", () => {
 
   it("prints the node's bars in manifest units", () => {
     const n: NodeView = {
-      id: "Node/a", name: "a", zone: "a", ready: true, cordoned: false, taints: "",
+      id: "Node/a", name: "a", zone: "a", ready: true, readiness: "Ready", cordoned: false, taints: "",
       cpu: { used: 250, allocatable: 4000 }, memory: { used: 128 * 1024 * 1024, allocatable: 16 * 1024 ** 3 }, pods: { used: 2, allocatable: 110 },
     };
     expect(usageLines(n).map((l) => l.text)).toEqual(["250m / 4", "128Mi / 16Gi", "2 / 110"]);
