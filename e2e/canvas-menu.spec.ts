@@ -1,17 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { LIVENESS_POD, WEB_DEPLOYMENT } from "./fixtures/issue7";
 import { ClusterPage } from "./pages/cluster";
 import { ScenarioEditorPage } from "./pages/editor";
 import { CanvasMenuPage } from "./pages/menu";
 import { ConsolePage, DockPage, parseTable } from "./pages/panels";
 import { SharePage } from "./pages/share";
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (err) => errors.push(err.message));
-  page.on("console", (msg) => { if (msg.type() === "error") errors.push(msg.text()); });
-  return errors;
-}
+import { collectErrors } from "./pages/errors";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -27,9 +21,7 @@ test("acting from the canvas: a node Down turns its pods Unknown and they are re
   await editor.setText(WEB_DEPLOYMENT.replace("replicas: 2", "replicas: 3"));
   await editor.restartButton.click();
   await cluster.setSpeed(10);
-  await cluster.play();
-  await expect.poll(async () => (await cluster.podPlaces("web-")).filter((p) => p.status === "Running").length, { timeout: 20_000 }).toBe(3);
-  await cluster.pause();
+  await cluster.playUntilRunning("web-", 3);
   const victim = (await cluster.podPlaces("web-")).find((p) => p.node === "zone-a-1")!;
   expect(victim).toBeDefined();
 
@@ -79,9 +71,7 @@ test("acting from the canvas: a node Down turns its pods Unknown and they are re
   await expect(menu.outcome).toContainText("deployment.apps/web scaled");
   await expect(page.getByTestId("console-entry").last()).toContainText("kubectl scale deployment/web --replicas=4");
   await cluster.showView("cluster");
-  await cluster.play();
-  await expect.poll(async () => (await cluster.podPlaces("web-")).filter((p) => p.status === "Running").length, { timeout: 20_000 }).toBe(4);
-  await cluster.pause();
+  await cluster.playUntilRunning("web-", 4);
   const time = await cluster.time();
   const places = await cluster.podPlaces("web-");
 

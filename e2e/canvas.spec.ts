@@ -1,14 +1,8 @@
-import { expect, test, type ConsoleMessage, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SPREAD_DEPLOYMENT } from "./fixtures/spread";
 import { ClusterPage } from "./pages/cluster";
 import { ScenarioEditorPage } from "./pages/editor";
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (err) => errors.push(err.message));
-  page.on("console", (msg: ConsoleMessage) => { if (msg.type() === "error") errors.push(msg.text()); });
-  return errors;
-}
+import { collectErrors } from "./pages/errors";
 
 test("a 6-replica Deployment spread over 3 zones: its pods wait in the queue, then land two per zone", async ({ page }) => {
   const errors = collectErrors(page);

@@ -1,15 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { LIVENESS_POD, WEB_DEPLOYMENT } from "./fixtures/issue7";
 import { ClusterPage } from "./pages/cluster";
 import { ScenarioEditorPage } from "./pages/editor";
 import { ConsolePage, DockPage, parseTable } from "./pages/panels";
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (err) => errors.push(err.message));
-  page.on("console", (msg) => { if (msg.type() === "error") errors.push(msg.text()); });
-  return errors;
-}
+import { collectErrors } from "./pages/errors";
 
 async function runFor(cluster: ClusterPage, seconds: number): Promise<void> {
   const start = await cluster.time();
@@ -113,9 +107,7 @@ test("acting from the inspector: take a node down and scale a Deployment, with t
   await editor.setText(WEB_DEPLOYMENT.replace("replicas: 2", "replicas: 3"));
   await editor.restartButton.click();
   await cluster.setSpeed(10);
-  await cluster.play();
-  await expect.poll(async () => (await cluster.podPlaces("web-")).filter((p) => p.status === "Running").length, { timeout: 20_000 }).toBe(3);
-  await cluster.pause();
+  await cluster.playUntilRunning("web-", 3);
 
   // Select the node on the canvas, then act on it from the inspector.
   await cluster.node("zone-a-1").locator(".kp-machine-head").click();
@@ -134,9 +126,7 @@ test("acting from the inspector: take a node down and scale a Deployment, with t
   await page.locator('[data-workload="Deployment/web"]').click();
   await expect(page.getByTestId("inspector")).toContainText("describe deployment/web");
   await page.getByTestId("action-scale-up").click();
-  await cluster.play();
-  await expect.poll(async () => (await cluster.podPlaces("web-")).filter((p) => p.status === "Running").length, { timeout: 30_000 }).toBe(4);
-  await cluster.pause();
+  await cluster.playUntilRunning("web-", 4, 30_000);
   await page.getByTestId("inspector-yaml").click();
   await expect(page.getByTestId("inspector-output")).toContainText("replicas: 4");
   await dock.screenshot("inspector-02-scaled");

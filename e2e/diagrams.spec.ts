@@ -1,15 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { CRONJOB } from "./fixtures/issue7";
 import { ClusterPage } from "./pages/cluster";
 import { ScenarioEditorPage } from "./pages/editor";
 import { DiagramsPage, DockPage } from "./pages/panels";
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (err) => errors.push(err.message));
-  page.on("console", (msg) => { if (msg.type() === "error") errors.push(msg.text()); });
-  return errors;
-}
+import { collectErrors } from "./pages/errors";
 
 /** The text of the state the diagram highlights (mermaid puts the classDef's class on the state's node). */
 async function highlighted(d: DiagramsPage): Promise<string> {

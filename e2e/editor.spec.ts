@@ -1,14 +1,8 @@
-import { expect, test, type ConsoleMessage, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { ScenarioEditorPage } from "./pages/editor";
 import { Playground } from "./pages/playground";
 import { PodsTab } from "./pages/pods-tab";
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (err) => errors.push(err.message));
-  page.on("console", (msg: ConsoleMessage) => { if (msg.type() === "error") errors.push(msg.text()); });
-  return errors;
-}
+import { collectErrors } from "./pages/errors";
 
 const DEPLOYMENT = [
   "apiVersion: apps/v1",

@@ -1,13 +1,6 @@
-import { expect, test, type ConsoleMessage } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { collectErrors } from "./pages/errors";
 import { Playground } from "./pages/playground";
-
-/** A browser-side error anywhere on the page fails the test that caused it. */
-function collectErrors(page: import("@playwright/test").Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (err) => errors.push(err.message));
-  page.on("console", (msg: ConsoleMessage) => { if (msg.type() === "error") errors.push(msg.text()); });
-  return errors;
-}
 
 test("plays the two-pod scenario in the worker until both pods run", async ({ page }) => {
   const errors = collectErrors(page);

@@ -1,15 +1,9 @@
-import { expect, test, type Browser, type ConsoleMessage, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ScenarioEditorPage } from "./pages/editor";
 import { Playground } from "./pages/playground";
 import { PodsTab } from "./pages/pods-tab";
 import { SharePage } from "./pages/share";
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (err) => errors.push(err.message));
-  page.on("console", (msg: ConsoleMessage) => { if (msg.type() === "error") errors.push(msg.text()); });
-  return errors;
-}
+import { collectErrors } from "./pages/errors";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 

@@ -1,14 +1,8 @@
-import { expect, test, type ConsoleMessage, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SPREAD_DEPLOYMENT } from "./fixtures/spread";
 import { ClusterPage, type PodPlace } from "./pages/cluster";
 import { ScenarioEditorPage } from "./pages/editor";
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (err) => errors.push(err.message));
-  page.on("console", (msg: ConsoleMessage) => { if (msg.type() === "error") errors.push(msg.text()); });
-  return errors;
-}
+import { collectErrors } from "./pages/errors";
 
 test("stepping shows each engine event as its own change", async ({ page }) => {
   // Up to 120 clicks, each waiting for its patch: far longer than one ordinary interaction.

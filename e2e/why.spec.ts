@@ -1,15 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { HUGE_POD, SMALL_POD } from "./fixtures/issue7";
 import { ClusterPage } from "./pages/cluster";
 import { ScenarioEditorPage } from "./pages/editor";
 import { DockPage, WhyPage } from "./pages/panels";
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (err) => errors.push(err.message));
-  page.on("console", (msg) => { if (msg.type() === "error") errors.push(msg.text()); });
-  return errors;
-}
+import { collectErrors } from "./pages/errors";
 
 const FAILED = "0/3 nodes are available: 3 Insufficient cpu.";
 

@@ -65,6 +65,13 @@ export class ClusterPage extends TimelineControls {
     return places.sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  /** Plays until `count` pods named `prefix…` are Running on the canvas, then pauses. */
+  async playUntilRunning(prefix: string, count: number, timeout = 20_000): Promise<void> {
+    await this.play();
+    await expect.poll(async () => (await this.podPlaces(prefix)).filter((p) => p.status === "Running").length, { timeout }).toBe(count);
+    await this.pause();
+  }
+
   /** The zone of each node drawn, by node name. */
   async nodeZones(): Promise<Record<string, string>> {
     const pairs = await this.canvas.locator(".kp-machine").evaluateAll((els) => els.map((el) => [el.getAttribute("data-node") ?? "", el.getAttribute("data-zone") ?? ""]));

@@ -2,30 +2,10 @@ import { describe, expect, it } from "vitest";
 import { Simulation } from "../sim/simulation";
 import { explainHostOf } from "./host";
 import { whyEvicted, type EvictionCause } from "./eviction";
+import { PRESSURE } from "./testing";
 
 const MI = 1024 * 1024;
 
-const PRESSURE = `
-apiVersion: v1
-kind: Node
-metadata: {name: n1}
-status: {capacity: {cpu: "4", memory: 1Gi, pods: "110"}}
----
-apiVersion: v1
-kind: Pod
-metadata: {name: hog, annotations: {sim.kubeplay.dev/memory: "100Mi+300Mi/m"}}
-spec: {nodeName: n1, containers: [{name: app, image: nginx, resources: {requests: {memory: 100Mi}}}]}
----
-apiVersion: v1
-kind: Pod
-metadata: {name: steady, annotations: {sim.kubeplay.dev/memory: "200Mi"}}
-spec: {nodeName: n1, containers: [{name: app, image: nginx, resources: {requests: {memory: 300Mi, cpu: 100m}, limits: {memory: 300Mi, cpu: 100m}}}]}
----
-apiVersion: v1
-kind: Pod
-metadata: {name: be, annotations: {sim.kubeplay.dev/memory: "150Mi"}}
-spec: {nodeName: n1, containers: [{name: app, image: nginx}]}
-`;
 
 describe("why was this pod evicted", () => {
   it("node memory pressure: the kubelet's message, the node condition and the ranking", () => {

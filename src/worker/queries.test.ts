@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Simulation } from "../sim/simulation";
+import { PRESSURE } from "../explain/testing";
 import { completeLine, explainReport } from "./queries";
 
 const YAML = `apiVersion: v1
@@ -63,22 +64,7 @@ describe("explainReport", () => {
 
 describe("explainReport's eviction ranking", () => {
   it("ranks the node's other pods by the usage their kubelet serves (the numbers kubectl top shows)", () => {
-    const { sim } = Simulation.load(`
-apiVersion: v1
-kind: Node
-metadata: {name: n1}
-status: {capacity: {cpu: "4", memory: 1Gi, pods: "110"}}
----
-apiVersion: v1
-kind: Pod
-metadata: {name: hog, annotations: {sim.kubeplay.dev/memory: "100Mi+300Mi/m"}}
-spec: {nodeName: n1, containers: [{name: app, image: nginx, resources: {requests: {memory: 100Mi}}}]}
----
-apiVersion: v1
-kind: Pod
-metadata: {name: be, annotations: {sim.kubeplay.dev/memory: "150Mi"}}
-spec: {nodeName: n1, containers: [{name: app, image: nginx}]}
-`);
+    const { sim } = Simulation.load(PRESSURE);
     sim.runUntil(150);
     const report = explainReport(sim, { kind: "Pod", namespace: "default", name: "hog" });
     expect(report.eviction?.text).toContain("2. default/be (BestEffort, request 0Mi, using 150Mi)");
