@@ -132,3 +132,42 @@ test("acting from the inspector: take a node down and scale a Deployment, with t
   await dock.screenshot("inspector-02-scaled");
   expect(errors).toEqual([]);
 });
+
+test("get -w and logs -f keep printing as the cluster runs, until Ctrl+C", async ({ page }) => {
+  const errors = collectErrors(page);
+  const cluster = new ClusterPage(page);
+  const editor = new ScenarioEditorPage(page);
+  const dock = new DockPage(page);
+  const kubectl = new ConsolePage(page);
+  await cluster.open();
+  await editor.setText(LIVENESS_POD);
+  await editor.restartButton.click();
+  await dock.open("console");
+  const first = await kubectl.run("kubectl get pods -w");
+  expect(first.stdout).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nliveness-exec\s+0\/1\s+Pending\s+0\s+0s$/);
+  const entry = kubectl.entries.last();
+  await expect(entry.getByTestId("console-following")).toBeVisible();
+  await cluster.setSpeed(10);
+  await cluster.play();
+  // Each change of the pod is one more row, as kubectl get -w prints them.
+  await expect(entry.getByTestId("console-stdout")).toContainText(/liveness-exec\s+0\/1\s+ContainerCreating/, { timeout: 20_000 });
+  await expect(entry.getByTestId("console-stdout")).toContainText(/liveness-exec\s+1\/1\s+Running/, { timeout: 20_000 });
+  await cluster.pause();
+  await kubectl.input.press("Control+c");
+  await expect(entry.getByTestId("console-following")).toHaveCount(0);
+  await expect(entry.getByTestId("console-stdout")).toContainText("^C");
+  const rows = (await entry.getByTestId("console-stdout").textContent()) ?? "";
+  await cluster.play();
+  await page.waitForTimeout(1000);
+  await cluster.pause();
+  expect(await entry.getByTestId("console-stdout").textContent()).toBe(rows);
+
+  // logs -f: the container's next lines, until a new command stops it.
+  const logs = await kubectl.run("kubectl logs liveness-exec -f");
+  expect(logs.stdout).toBe("serving");
+  await expect(kubectl.entries.last().getByTestId("console-following")).toBeVisible();
+  await dock.screenshot("console-04-watch");
+  await kubectl.run("kubectl get pods");
+  await expect(kubectl.root.getByTestId("console-following")).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

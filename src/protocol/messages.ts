@@ -69,6 +69,8 @@ export type ToWorker =
   | { type: "apply"; yaml: string }
   /** `stdin` is what `-f -` reads (the console passes the editor's text). */
   | { type: "kubectl"; id: number; command: string; stdin?: string }
+  /** Ctrl+C on a following command (get -w, logs -f): its stream ends. */
+  | { type: "kubectlStop"; id: number }
   /** Console completion of a partial command line (answered by `completeResult`). */
   | { type: "complete"; id: number; line: string }
   /** The "why?" data about one object at the current instant (answered by `explainResult`). */
@@ -141,7 +143,13 @@ export type FromWorker =
    */
   | { type: "logged"; index: number; entry: ReplayEntry }
   | { type: "playback"; playing: boolean; speed: number }
-  | { type: "kubectlResult"; id: number; stdout: string; stderr: string; exitCode: number }
+  | { type: "kubectlResult"; id: number; stdout: string; stderr: string; exitCode: number; following?: boolean }
+  /**
+   * More output of a following command (`following` in its result), sent with each patch while the
+   * cluster moves; `ended` (a reason, possibly empty) closes it: the followed container exited, a
+   * seek or a new scenario replaced the run.
+   */
+  | { type: "kubectlStream"; id: number; stdout: string; ended?: string }
   | { type: "completeResult"; id: number; prefix: string; candidates: string[] }
   | { type: "explainResult"; id: number; report: ExplainReport }
   /** The worker could not go on (a bug): the UI shows it and may reload the scenario. */

@@ -21,7 +21,7 @@ import type { Component, ComponentContext, ComponentFactory } from "./component"
 import { defaultComponents } from "./components";
 import { Machines } from "./machines";
 import { applyObject, performAction, type ActionResult, type ApplyOutcome } from "./actions";
-import { runKubectl, type CommandResult, type KubectlHost } from "../kubectl/commands";
+import { openKubectlStream, runKubectl, type CommandResult, type CommandStream, type KubectlHost } from "../kubectl/commands";
 import type { ContainerUsage } from "../kubectl/commands/types";
 import { kubeletProxy } from "../kubectl/commands/node-proxy";
 import { isExplainer } from "../scheduler/scheduler";
@@ -164,8 +164,13 @@ export class Simulation {
   }
 
   /** Runs a kubectl command line now ("scale deploy web --replicas=5"), as kubectl would print it. */
-  kubectl(command: string, stdin?: string): CommandResult {
-    return runKubectl(this.kubectlHost(), command, stdin !== undefined ? { stdin } : {});
+  kubectl(command: string, stdin?: string, opts: { streaming?: boolean } = {}): CommandResult {
+    return runKubectl(this.kubectlHost(), command, { ...(stdin !== undefined ? { stdin } : {}), ...(opts.streaming ? { streaming: true } : {}) });
+  }
+
+  /** What a following command (get -w, logs -f) prints next as the cluster moves on; undefined when it does not follow. */
+  kubectlStream(command: string): CommandStream | undefined {
+    return openKubectlStream(this.kubectlHost(), command);
   }
 
   /** Performs a scenario action now (node Down/Up/Cordon/…, delete, apply, kubectl). */

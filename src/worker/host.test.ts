@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Stored } from "../api/types";
 import { PROTOCOL_VERSION, type FromWorker, type ToWorker, type WireSnapshot } from "../protocol/messages";
-import { MAX_SPEED, MIN_SPEED, PATCH_STEP_LIMIT, WorkerHost, type HostOptions, type Pacer } from "./host";
+import { MAX_SPEED, MIN_SPEED, PATCH_STEP_LIMIT, STREAM_ENDED_BY_SEEK, WorkerHost, type HostOptions, type Pacer } from "./host";
 import { YIELD_CHECK_EVERY } from "./session";
 
 const TWO_PODS = `apiVersion: v1
@@ -397,6 +397,30 @@ spec:
     b.send({ type: "seek", time: 250 });
     expect(b.host.checkpointPositions).toEqual([]);
     expect(viaCheckpoint).toBe(canonical(b.last("snapshot")!.snapshot));
+  });
+
+  it("streams a following console command with each patch until Ctrl+C or a seek ends it", () => {
+    const { send, of, last } = setup();
+    send({ type: "load", yaml: TWO_PODS });
+    send({ type: "kubectl", id: 7, command: "get pods -w" });
+    expect(last("kubectlResult")).toMatchObject({ id: 7, exitCode: 0, following: true, stderr: "" });
+    send({ type: "seek", time: 0.001 });
+    // A seek replaced the run the watch was opened on.
+    expect(last("kubectlStream")).toEqual({ type: "kubectlStream", id: 7, stdout: "", ended: STREAM_ENDED_BY_SEEK });
+
+    send({ type: "kubectl", id: 8, command: "get pods -w" });
+    for (let i = 0; i < 40; i++) send({ type: "step" });
+    const rows = of("kubectlStream").filter((m) => m.id === 8);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((m) => m.ended === undefined && /^web-[12]\s/m.test(m.stdout))).toBe(true);
+    send({ type: "kubectlStop", id: 8 });
+    expect(last("kubectlStream")).toEqual({ type: "kubectlStream", id: 8, stdout: "", ended: "" });
+    const before = of("kubectlStream").length;
+    for (let i = 0; i < 20; i++) send({ type: "step" });
+    expect(of("kubectlStream").length).toBe(before);
+
+    send({ type: "kubectl", id: 9, command: "get pods" });
+    expect(last("kubectlResult")).not.toHaveProperty("following");
   });
 
   it("reports the furthest time reached as the horizon, kept across a rewind until a new command", () => {

@@ -27,6 +27,7 @@ import { seconds } from "../clock/time";
 import type { StepRecord } from "../sim/simulation";
 import { Outbox, type OutboxPatch } from "./outbox";
 import { completeLine, explainReport } from "./queries";
+import type { CommandStream } from "../kubectl/commands";
 import { Checkpoints } from "./checkpoints";
 import { Session, type LoggedCommand } from "./session";
 
@@ -69,6 +70,9 @@ export const STEP_TO_CHANGE_LIMIT = 20_000;
 /** Room a patch message needs besides its changes (type, seq, time, positions). */
 const PATCH_ENVELOPE_BYTES = 256;
 
+/** What a following console command says when the run it watched was replaced. */
+export const STREAM_ENDED_BY_SEEK = "kubeplay: the watch ended: the timeline moved to another instant";
+
 /** `doc` of an error or action that comes from the UI, not from a document of the scenario text. */
 export const NO_DOCUMENT = -1;
 
@@ -83,6 +87,8 @@ export class WorkerHost {
   private checkpoints: Checkpoints | undefined;
   /** The furthest engine step this timeline has reached: checkpoints are built up to it. */
   private furthestStep = 0;
+  /** Following console commands (get -w, logs -f) by request id. */
+  private readonly streams = new Map<number, CommandStream>();
   private seq = 0;
   private playing = false;
   private speed = DEFAULT_SPEED;
@@ -136,6 +142,7 @@ export class WorkerHost {
       case "stepToChange": return this.stepToChange(msg.target);
       case "apply": return this.apply(msg.yaml);
       case "kubectl": return this.kubectl(msg.id, msg.command, msg.stdin);
+      case "kubectlStop": return this.endStream(msg.id, undefined);
       case "complete": return this.post({ type: "completeResult", id: msg.id, ...completeLine(this.session?.sim, msg.line) });
       case "explain": return this.post({ type: "explainResult", id: msg.id, report: explainReport(this.session?.sim, msg.target) });
       case "action": return this.action(msg.action);
@@ -274,7 +281,9 @@ export class WorkerHost {
     const before = s.steps;
     const { result: r, logged } = s.executeKubectl(command, stdin);
     if (logged) this.furthestStep = before;
-    this.post({ type: "kubectlResult", id, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode });
+    const stream = r.exitCode === 0 ? s.sim.kubectlStream(command) : undefined;
+    if (stream) this.streams.set(id, stream);
+    this.post({ type: "kubectlResult", id, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, ...(stream ? { following: true } : {}) });
     if (logged) {
       this.postLogged({ type: "kubectl", command, ...(stdin === undefined ? {} : { stdin }) });
       this.sendPatch([]);
@@ -355,6 +364,8 @@ export class WorkerHost {
   private sendSnapshot(cause: "load" | "seek" | "resync"): void {
     const s = this.session;
     if (!s) return;
+    // A followed watch belongs to the run it was opened on: a seek or a new scenario ends it.
+    if (cause !== "resync") for (const id of [...this.streams.keys()]) this.endStream(id, STREAM_ENDED_BY_SEEK);
     const snap = s.sim.snapshot();
     s.tracker.reset();
     // Events travel as the event log, not as objects (as in patches).
@@ -394,6 +405,29 @@ export class WorkerHost {
     if (s) this.postPatch(s, this.outbox.take(this.patchBudget));
   }
 
+  /** What the following console commands print after the cluster moved. */
+  private pollStreams(): void {
+    for (const [id, stream] of this.streams) {
+      const { stdout, ended } = stream.poll();
+      if (ended !== undefined) {
+        this.streams.delete(id);
+        stream.close();
+        this.post({ type: "kubectlStream", id, stdout, ended });
+      } else if (stdout) {
+        this.post({ type: "kubectlStream", id, stdout });
+      }
+    }
+  }
+
+  /** Ends a following command (Ctrl+C: no reason; a seek or load: the reason). */
+  private endStream(id: number, reason: string | undefined): void {
+    const stream = this.streams.get(id);
+    if (!stream) return;
+    this.streams.delete(id);
+    stream.close();
+    this.post({ type: "kubectlStream", id, stdout: "", ended: reason ?? "" });
+  }
+
   private postPatch(s: Session, body: OutboxPatch): void {
     const next = s.nextTime();
     const patch: WirePatch = {
@@ -405,6 +439,7 @@ export class WorkerHost {
       commandsRun: s.commands.length,
     };
     this.post({ type: "patch", seq: this.seq++, patch });
+    this.pollStreams();
   }
 
   private sendPlayback(): void {

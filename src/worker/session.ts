@@ -248,7 +248,7 @@ export class Session {
    */
   executeKubectl(command: string, stdin?: string): { result: KubectlResult; logged: boolean } {
     const before = this.writes;
-    const result = this.sim.kubectl(command, stdin);
+    const result = this.sim.kubectl(command, stdin, { streaming: true });
     if (this.writes === before) return { result, logged: false };
     this.future = [];
     this.furthest = this.sim.time;

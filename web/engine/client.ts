@@ -20,6 +20,16 @@ export interface KubectlResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** The request's id: `stopKubectl(id)` ends a following command. */
+  id?: number;
+  /** The command follows (get -w, logs -f): more output comes to its `onStream` until it ends. */
+  following?: boolean;
+}
+
+/** More output of a following command; `ended` (a reason, possibly "") when it is over. */
+export interface KubectlChunk {
+  stdout: string;
+  ended?: string;
 }
 
 export class EngineClient {
@@ -30,6 +40,7 @@ export class EngineClient {
   private resyncing = false;
   private nextKubectlId = 1;
   private readonly kubectlPending = new Map<number, (r: KubectlResult) => void>();
+  private readonly streamHandlers = new Map<number, (chunk: KubectlChunk) => void>();
   private readonly completePending = new Map<number, (r: { prefix: string; candidates: string[] }) => void>();
   private readonly explainPending = new Map<number, (r: ExplainReport) => void>();
 
@@ -70,13 +81,22 @@ export class EngineClient {
   apply(yaml: string): void { this.send({ type: "apply", yaml }); }
   action(action: UiAction): void { this.send({ type: "action", action }); }
 
-  /** Runs a kubectl command line; `stdin` is what `-f -` reads. */
-  kubectl(command: string, stdin?: string): Promise<KubectlResult> {
+  /**
+   * Runs a kubectl command line; `stdin` is what `-f -` reads. A following command (get -w,
+   * logs -f) goes on sending its output to `onStream` until it ends or `stopKubectl` ends it.
+   */
+  kubectl(command: string, stdin?: string, onStream?: (chunk: KubectlChunk) => void): Promise<KubectlResult> {
     const id = this.nextKubectlId++;
+    if (onStream) this.streamHandlers.set(id, onStream);
     return new Promise((resolve) => {
       this.kubectlPending.set(id, resolve);
       this.send({ type: "kubectl", id, command, ...(stdin === undefined ? {} : { stdin }) });
     });
+  }
+
+  /** Ctrl+C on a following command. */
+  stopKubectl(id: number): void {
+    this.send({ type: "kubectlStop", id });
   }
 
   /** What may come next on a partial kubectl command line (the console's Tab). */
@@ -130,7 +150,13 @@ export class EngineClient {
       case "kubectlResult": {
         const resolve = this.kubectlPending.get(msg.id);
         this.kubectlPending.delete(msg.id);
-        resolve?.({ stdout: msg.stdout, stderr: msg.stderr, exitCode: msg.exitCode });
+        resolve?.({ stdout: msg.stdout, stderr: msg.stderr, exitCode: msg.exitCode, id: msg.id, ...(msg.following ? { following: true } : {}) });
+        if (!msg.following) this.streamHandlers.delete(msg.id);
+        return;
+      }
+      case "kubectlStream": {
+        this.streamHandlers.get(msg.id)?.({ stdout: msg.stdout, ...(msg.ended !== undefined ? { ended: msg.ended } : {}) });
+        if (msg.ended !== undefined) this.streamHandlers.delete(msg.id);
         return;
       }
       case "completeResult": {

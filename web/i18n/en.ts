@@ -231,11 +231,12 @@ export const en = {
   "why.rollout.canScale": "may add / remove now",
   "why.rollout.notAvailable": "Pods not available yet",
 
+  "console.following": "Watching as the cluster runs: press Play. Ctrl+C stops.",
   "console.hint": "Type kubectl commands, e.g. kubectl get pods -o wide. ↑/↓ walk the history, Tab completes. apply -f reads the YAML in the editor. Type help for more.",
   "console.input": "kubectl command",
   "console.placeholder": "kubectl get pods -o wide",
   "console.unknown": "{program}: command not found (this console runs kubectl only)",
-  "console.help": "Commands: get, describe, logs, apply -f, create, delete, scale, rollout status|history|undo|pause|resume|restart, set image, label, annotate, taint, cordon, uncordon, drain, top nodes|pods, exec POD -- CMD, run, expose.\nThe word kubectl in front is optional. apply -f and create -f read the editor's YAML. clear (or Ctrl+L) empties the screen.\n",
+  "console.help": "Commands: get, describe, logs, apply -f, create, delete, scale, rollout status|history|undo|pause|resume|restart, set image, label, annotate, taint, cordon, uncordon, drain, top nodes|pods, exec POD -- CMD, run, expose.\nThe word kubectl in front is optional. apply -f and create -f read the editor's YAML. clear (or Ctrl+L) empties the screen. get -w and logs -f keep printing as the cluster runs; Ctrl+C stops them.\n",
 
   "diagrams.empty": "Click a pod on the canvas to draw its lifecycle and the events around it.",
   "diagrams.state": "Lifecycle",

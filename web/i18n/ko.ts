@@ -233,11 +233,12 @@ export const ko: Catalogue = {
   "why.rollout.canScale": "지금 추가 / 제거 가능",
   "why.rollout.notAvailable": "아직 가용하지 않은 Pod",
 
+  "console.following": "클러스터가 도는 동안 지켜봅니다: 재생을 누르세요. Ctrl+C로 멈춥니다.",
   "console.hint": "kubectl 명령을 입력하세요. 예: kubectl get pods -o wide. ↑/↓로 기록을 오가고 Tab으로 자동 완성합니다. apply -f는 편집기의 YAML을 읽습니다. 더 보려면 help를 입력하세요.",
   "console.input": "kubectl 명령",
   "console.placeholder": "kubectl get pods -o wide",
   "console.unknown": "{program}: 명령을 찾을 수 없습니다 (이 콘솔은 kubectl만 실행합니다)",
-  "console.help": "명령: get, describe, logs, apply -f, create, delete, scale, rollout status|history|undo|pause|resume|restart, set image, label, annotate, taint, cordon, uncordon, drain, top nodes|pods, exec POD -- CMD, run, expose.\n앞의 kubectl은 생략할 수 있습니다. apply -f와 create -f는 편집기의 YAML을 읽습니다. clear(또는 Ctrl+L)는 화면을 지웁니다.\n",
+  "console.help": "명령: get, describe, logs, apply -f, create, delete, scale, rollout status|history|undo|pause|resume|restart, set image, label, annotate, taint, cordon, uncordon, drain, top nodes|pods, exec POD -- CMD, run, expose.\n앞의 kubectl은 생략할 수 있습니다. apply -f와 create -f는 편집기의 YAML을 읽습니다. clear(또는 Ctrl+L)는 화면을 지웁니다. get -w와 logs -f는 클러스터가 도는 동안 계속 출력하며, Ctrl+C로 멈춥니다.\n",
 
   "diagrams.empty": "캔버스에서 Pod를 클릭하면 그 생명 주기와 주변 이벤트를 그립니다.",
   "diagrams.state": "생명 주기",

@@ -15,9 +15,9 @@ import { formatObjects } from "../output";
 import { apiListOrder, printTables, type TableGroup, type TableOptions } from "../printers";
 import { nowMsOf } from "./common";
 import { parseFieldSelector } from "./field-selector";
-import { bool, parseFlags, str } from "./flags";
+import { bool, parseFlags, str, type FlagValues } from "./flags";
 import { notFound, unknownType } from "./resources";
-import { fail, usageError, type CommandContext, type CommandResult, type KubectlCommand } from "./types";
+import { fail, usageError, type CommandContext, type CommandResult, type CommandStream, type KubectlCommand } from "./types";
 
 /** The "all" category, in discovery order (core, apps, autoscaling, batch). */
 export const ALL_CATEGORY: readonly Kind[] = ["Pod", "Service", "DaemonSet", "Deployment", "ReplicaSet", "StatefulSet", "HorizontalPodAutoscaler", "CronJob", "Job"];
@@ -75,7 +75,18 @@ export function listForGet(store: ObjectStore, kinds: readonly Kind[], namespace
   }));
 }
 
-function run(args: readonly string[], ctx: CommandContext): CommandResult {
+/** A parsed `get` command line: what to list, how to filter it, how to print it. */
+interface GetPlan {
+  f: FlagValues;
+  output: Format;
+  req: Request;
+  allNs: boolean;
+  ns: string | undefined;
+  /** Whether an object of a listed kind passes -l and --field-selector. */
+  matches(o: KObject): boolean;
+}
+
+function parseGet(args: readonly string[], ctx: CommandContext): GetPlan | CommandResult {
   const parsed = parseFlags(args, {
     output: { type: "string", short: "o" },
     selector: { type: "string", short: "l" },
@@ -111,6 +122,21 @@ function run(args: readonly string[], ctx: CommandContext): CommandResult {
     if (isSelectorError(s)) return fail(s.message);
     sel = s;
   }
+  const fieldSelectors = new Map<Kind, (o: KObject) => boolean>();
+  for (const kind of req.kinds) {
+    if (fieldText === undefined) continue;
+    const fs = parseFieldSelector(fieldText, kind, labelText ?? "");
+    if ("error" in fs) return fail(fs.error);
+    fieldSelectors.set(kind, (o) => fs.matches(o));
+  }
+  const matches = (o: KObject) => (!sel || sel.matches(o.metadata?.labels)) && (fieldSelectors.get(o.kind as Kind)?.(o) ?? true);
+  return { f, output, req, allNs, ns, matches };
+}
+
+function run(args: readonly string[], ctx: CommandContext): CommandResult {
+  const plan = parseGet(args, ctx);
+  if (!("req" in plan)) return plan;
+  const { f, output, req, allNs, ns } = plan;
   const store = ctx.host.store;
   const errors: string[] = [];
   let groups: TableGroup[];
@@ -126,19 +152,12 @@ function run(args: readonly string[], ctx: CommandContext): CommandResult {
     }
     groups = [...byKind].map(([kind, objects]) => ({ kind, objects }));
   } else {
-    const fieldSelectors = new Map<Kind, (o: KObject) => boolean>();
-    for (const kind of req.kinds) {
-      if (fieldText === undefined) continue;
-      const fs = parseFieldSelector(fieldText, kind, labelText ?? "");
-      if ("error" in fs) return fail(fs.error);
-      fieldSelectors.set(kind, (o) => fs.matches(o));
-    }
-    groups = listForGet(store, req.kinds, ns, (o) => (!sel || sel.matches(o.metadata.labels)) && (fieldSelectors.get(o.kind)?.(o) ?? true));
+    groups = listForGet(store, req.kinds, ns, plan.matches);
   }
   const errText = errors.length ? fail(errors.join("\n")).stderr : "";
   const exitCode = errors.length ? 1 : 0;
   const found = groups.flatMap((g) => g.objects);
-  const watchNote = bool(f, "watch") || bool(f, "watch-only")
+  const watchNote = !ctx.streaming && (bool(f, "watch") || bool(f, "watch-only"))
     ? "kubeplay: the console prints the current state and returns; play the simulation to see it change\n" : "";
   if (output === "yaml" || output === "json" || output === "name") {
     if (req.refs.length && found.length === 0) return { stdout: "", stderr: errText, exitCode };
@@ -167,10 +186,28 @@ function stripHeaders(text: string): string {
   return text.split("\n\n").map((t) => t.split("\n").slice(1).join("\n")).join("\n");
 }
 
+/** `get -w`: after the first table, one row per change of what it lists (tables only: -o yaml/json -w is not streamed). */
+function stream(args: readonly string[], ctx: CommandContext): CommandStream | undefined {
+  const plan = parseGet(args, ctx);
+  if (!("req" in plan) || !(bool(plan.f, "watch") || bool(plan.f, "watch-only"))) return undefined;
+  if (plan.output !== "" && plan.output !== "wide") return undefined;
+  const { req } = plan;
+  const kinds = req.refs.length ? [...new Set(req.refs.map((r) => r.kind))] : req.kinds;
+  const names = req.refs.length ? new Set(req.refs.map((r) => `${r.kind}/${r.name}`)) : undefined;
+  const watch = new GetWatch(ctx.host.store, kinds, plan.ns, (o) => plan.matches(o) && (!names || names.has(`${o.kind}/${o.metadata?.name}`)), {
+    wide: plan.output === "wide",
+    allNamespaces: plan.allNs,
+    showLabels: bool(plan.f, "show-labels"),
+    namespace: plan.ns ?? "default",
+  });
+  return { poll: () => ({ stdout: watch.poll(nowMsOf(ctx.host)) }), close: () => watch.close() };
+}
+
 export const getCommand: KubectlCommand = {
   name: "get",
   short: "Display one or many resources",
   run,
+  stream,
 };
 
 /**
@@ -181,13 +218,19 @@ export class GetWatch {
   private readonly pending: Array<WatchEvent<Kind>> = [];
   private readonly stops: Array<() => void> = [];
 
-  constructor(store: ObjectStore, private readonly kinds: readonly Kind[], private readonly namespace: string | undefined) {
+  constructor(
+    store: ObjectStore,
+    private readonly kinds: readonly Kind[],
+    private readonly namespace: string | undefined,
+    private readonly filter: (o: KObject) => boolean = () => true,
+    private readonly options: Omit<TableOptions, "nowMs"> = {},
+  ) {
     for (const kind of kinds) this.stops.push(store.watch(kind, (ev) => this.pending.push(ev as WatchEvent<Kind>)));
   }
 
   /** The rows since the last poll. */
-  poll(nowMs: number, opts: Omit<TableOptions, "nowMs"> = {}): string {
-    const events = this.pending.splice(0).filter((ev) => !KINDS[ev.kind].namespaced || this.namespace === undefined || ev.object.metadata.namespace === this.namespace);
+  poll(nowMs: number, opts: Omit<TableOptions, "nowMs"> = this.options): string {
+    const events = this.pending.splice(0).filter((ev) => (!KINDS[ev.kind].namespaced || this.namespace === undefined || ev.object.metadata.namespace === this.namespace) && this.filter(ev.object));
     return events.map((ev) => {
       const table = printTables([{ kind: ev.kind, objects: [ev.object] }], { ...opts, nowMs, prefixKind: this.kinds.length > 1 }).stdout;
       return table.split("\n").slice(1).join("\n");

@@ -12,7 +12,7 @@ import type { Kind, Stored } from "../../api/types";
 import { containerFor, podsSelectedBy } from "./common";
 import { bool, num, parseFlags, str } from "./flags";
 import { parseResourceArgs } from "./resources";
-import { fail, usageError, type CommandContext, type CommandResult, type KubectlCommand } from "./types";
+import { fail, usageError, type CommandContext, type CommandResult, type CommandStream, type KubectlCommand } from "./types";
 
 /** validateContainerLogStatus: undefined when a log exists to read, else the kubelet's error. */
 function logStatusError(pod: Pod, container: string, previous: boolean): string | undefined {
@@ -36,17 +36,19 @@ function rfc3339Nano(iso: string): string {
   return iso.replace(/(\.\d+)?Z$/, (_m, frac: string | undefined) => `.${(frac ?? ".").slice(1).padEnd(9, "0")}Z`);
 }
 
+const LOG_FLAGS = {
+  container: { type: "string", short: "c" },
+  previous: { type: "bool", short: "p" },
+  follow: { type: "bool", short: "f" },
+  tail: { type: "int" },
+  timestamps: { type: "bool" },
+  prefix: { type: "bool" },
+  "all-containers": { type: "bool" },
+  selector: { type: "string", short: "l" },
+} as const;
+
 function run(args: readonly string[], ctx: CommandContext): CommandResult {
-  const parsed = parseFlags(args, {
-    container: { type: "string", short: "c" },
-    previous: { type: "bool", short: "p" },
-    follow: { type: "bool", short: "f" },
-    tail: { type: "int" },
-    timestamps: { type: "bool" },
-    prefix: { type: "bool" },
-    "all-containers": { type: "bool" },
-    selector: { type: "string", short: "l" },
-  });
+  const parsed = parseFlags(args, LOG_FLAGS);
   if (!parsed.ok) return usageError(ctx, parsed.error);
   const f = parsed.flags;
   const ns = str(f, "namespace") ?? "default";
@@ -112,8 +114,66 @@ function run(args: readonly string[], ctx: CommandContext): CommandResult {
   return { stdout, stderr, exitCode: 0 };
 }
 
+/** The arguments without -f and --tail: the whole log, whose new end the stream prints. */
+function wholeLog(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "-f" || a === "--follow" || a.startsWith("--follow=") || a.startsWith("--tail=")) continue;
+    if (a === "--tail") { i++; continue; }
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * `logs -f`: after the first answer, the lines the container writes next. The stream ends, as
+ * kubectl's does, when the followed container stops (its instance exits, or the pod goes); a
+ * selector (-l) or --previous does not follow.
+ */
+function stream(args: readonly string[], ctx: CommandContext): CommandStream | undefined {
+  const parsed = parseFlags(args, LOG_FLAGS);
+  if (!parsed.ok || !bool(parsed.flags, "follow") || bool(parsed.flags, "previous") || str(parsed.flags, "selector") !== undefined) return undefined;
+  const rest = wholeLog(args);
+  const read = () => run(rest, ctx);
+  const first = read();
+  if (first.exitCode !== 0) return undefined;
+  let seen = first.stdout;
+  let over = false;
+  const podName = parsed.positionals[0]?.includes("/") ? undefined : parsed.positionals[0];
+  const ns = str(parsed.flags, "namespace") ?? "default";
+  const container = str(parsed.flags, "container") ?? parsed.positionals[1];
+  /** The followed container still runs (unknown for TYPE/NAME: then only a new instance ends the stream). */
+  const running = (): boolean => {
+    if (!podName) return true;
+    const pod = ctx.host.store.get("Pod", ns, podName);
+    const statuses = [...(pod?.status?.initContainerStatuses ?? []), ...(pod?.status?.containerStatuses ?? [])];
+    const cs = container ? statuses.find((c) => c.name === container) : pod?.status?.containerStatuses?.[0];
+    return !!cs?.state?.running;
+  };
+  return {
+    poll() {
+      if (over) return { stdout: "" };
+      const r = read();
+      const grew = r.exitCode === 0 && r.stdout.startsWith(seen);
+      const out = grew ? r.stdout.slice(seen.length) : "";
+      if (grew) seen = r.stdout;
+      // The followed container exited (its next instance's log does not continue this one).
+      if (!grew || !running()) {
+        over = true;
+        return { stdout: out, ended: "" };
+      }
+      return { stdout: out };
+    },
+    close() {
+      over = true;
+    },
+  };
+}
+
 export const logsCommand: KubectlCommand = {
   name: "logs",
   short: "Print the logs for a container in a pod",
   run,
+  stream,
 };

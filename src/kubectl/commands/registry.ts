@@ -22,7 +22,7 @@ import { rolloutCommand } from "./rollout";
 import { scaleCommand } from "./scale";
 import { setCommand } from "./set";
 import { tokenize } from "./tokenize";
-import { fail, type CommandResult, type KubectlCommand, type KubectlHost } from "./types";
+import { fail, type CommandResult, type CommandStream, type KubectlCommand, type KubectlHost } from "./types";
 
 export class CommandRegistry {
   private readonly byName = new Map<string, KubectlCommand>();
@@ -61,6 +61,8 @@ export interface RunOptions {
   /** Text given on standard input (`apply -f -`). */
   stdin?: string;
   registry?: CommandRegistry;
+  /** The caller streams `get -w` / `logs -f` (see openKubectlStream). */
+  streaming?: boolean;
 }
 
 /** Runs one kubectl command line ("scale deploy web --replicas=5"; a leading "kubectl" is optional). */
@@ -76,5 +78,15 @@ export function runKubectl(host: KubectlHost, line: string, opts: RunOptions = {
   }
   const cmd = registry.get(verb);
   if (!cmd) return fail(`unknown command "${verb}" for "kubectl"`);
-  return cmd.run(args, { host, path: `kubectl ${verb}`, ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}) });
+  return cmd.run(args, { host, path: `kubectl ${verb}`, ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}), ...(opts.streaming ? { streaming: true } : {}) });
+}
+
+/** The stream a following command line (get -w, logs -f) goes on with, if it follows. */
+export function openKubectlStream(host: KubectlHost, line: string, opts: Pick<RunOptions, "registry"> = {}): CommandStream | undefined {
+  const tok = tokenize(line);
+  if (!tok.ok) return undefined;
+  const argv = tok.argv[0] === "kubectl" ? tok.argv.slice(1) : tok.argv;
+  const [verb, ...args] = argv;
+  const cmd = verb === undefined ? undefined : (opts.registry ?? defaultRegistry).get(verb);
+  return cmd?.stream?.(args, { host, path: `kubectl ${verb}`, streaming: true });
 }

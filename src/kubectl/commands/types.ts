@@ -71,6 +71,18 @@ export interface CommandContext {
   readonly stdin?: string;
   /** "kubectl rollout status": how usage errors name the command. */
   readonly path: string;
+  /** The caller streams what `get -w` and `logs -f` print next (the playground's console): no note that it will not. */
+  readonly streaming?: boolean;
+}
+
+/**
+ * What a following command (`get -w`, `logs -f`) prints after its first answer, read as the
+ * cluster moves on. `poll` returns the new output; `ended` says the stream is over (a followed
+ * container exited) and why, after its last output.
+ */
+export interface CommandStream {
+  poll(): { stdout: string; ended?: string };
+  close(): void;
 }
 
 export interface KubectlCommand {
@@ -80,6 +92,8 @@ export interface KubectlCommand {
   /** One line for help listings. */
   readonly short: string;
   run(args: readonly string[], ctx: CommandContext): CommandResult;
+  /** The stream the command goes on with after `run` (get -w, logs -f), when it follows. */
+  stream?(args: readonly string[], ctx: CommandContext): CommandStream | undefined;
 }
 
 export const ok = (stdout: string, stderr = ""): CommandResult => ({ stdout, stderr, exitCode: 0 });

@@ -4,7 +4,7 @@ import { useEngine } from "../../engine/context";
 import { t } from "../../i18n";
 import { appStore } from "../../state/store";
 import { applyCompletion, completionLine, historyDown, historyUp, parseConsoleLine } from "./console";
-import { begin, clearTranscript, consoleStore, finish, setHistory } from "./console-store";
+import { append, begin, clearTranscript, consoleStore, finish, follow, followingEntry, setHistory } from "./console-store";
 import "./console.css";
 
 /**
@@ -23,9 +23,20 @@ export function ConsolePanel() {
     end.current?.scrollIntoView({ block: "end" });
   }, [transcript, choices]);
 
+  /** Ctrl+C: the following command (get -w, logs -f) stops, as in a terminal. */
+  const interrupt = (): boolean => {
+    const f = followingEntry();
+    if (!f || f.following === undefined) return false;
+    engine.stopKubectl(f.following);
+    append(f.id, "^C\n", "");
+    return true;
+  };
+
   const run = (typed: string) => {
     setChoices([]);
     setLine("");
+    // A terminal would wait for Ctrl+C; here a new command stops the watch first.
+    if (typed.trim()) interrupt();
     const parsed = parseConsoleLine(typed, appStore.getState().editor.text);
     switch (parsed.type) {
       case "empty":
@@ -41,7 +52,10 @@ export function ConsolePanel() {
         return;
       case "kubectl": {
         const id = begin(typed);
-        void engine.kubectl(parsed.command, parsed.stdin).then((r) => finish(id, r.stdout, r.stderr));
+        void engine.kubectl(parsed.command, parsed.stdin, (chunk) => append(id, chunk.stdout, chunk.ended)).then((r) => {
+          finish(id, r.stdout, r.stderr);
+          if (r.following && r.id !== undefined) follow(id, r.id);
+        });
         return;
       }
       default: {
@@ -80,6 +94,10 @@ export function ConsolePanel() {
     } else if (e.key === "l" && e.ctrlKey) {
       e.preventDefault();
       clearTranscript();
+    } else if (e.key === "c" && e.ctrlKey && !window.getSelection()?.toString()) {
+      // Ctrl+C with nothing selected is the terminal's interrupt (with a selection it copies).
+      e.preventDefault();
+      if (!interrupt()) setLine("");
     }
   };
 
@@ -95,6 +113,7 @@ export function ConsolePanel() {
             {e.pending && <div className="kp-console-pending">…</div>}
             {e.stdout && <pre className="kp-console-stdout" data-testid="console-stdout">{e.stdout}</pre>}
             {e.stderr && <pre className="kp-console-stderr" data-testid="console-stderr">{e.stderr}</pre>}
+            {e.following !== undefined && <div className="kp-console-following" data-testid="console-following">{t("console.following")}</div>}
           </div>
         ))}
         {choices.length > 0 && <pre className="kp-console-choices" data-testid="console-choices">{choices.join("  ")}</pre>}

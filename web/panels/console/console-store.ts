@@ -13,6 +13,8 @@ export interface TranscriptEntry {
   stderr: string;
   /** The command is still running in the engine. */
   pending: boolean;
+  /** A following command (get -w, logs -f) still printing: the engine's request id, for Ctrl+C. */
+  following?: number;
 }
 
 /** Entries kept on screen: a long session keeps its latest output. */
@@ -40,6 +42,31 @@ export function begin(input: string): number {
 
 export function finish(id: number, stdout: string, stderr: string): void {
   consoleStore.setState((s) => ({ transcript: s.transcript.map((e) => (e.id === id ? { ...e, stdout, stderr, pending: false } : e)) }));
+}
+
+/** The entry follows (get -w, logs -f): its request id, until it ends. */
+export function follow(id: number, requestId: number): void {
+  consoleStore.setState((s) => ({ transcript: s.transcript.map((e) => (e.id === id ? { ...e, following: requestId } : e)) }));
+}
+
+/** More output of a following entry; with `ended`, it stops following (a non-empty reason is printed on stderr). */
+export function append(id: number, stdout: string, ended?: string): void {
+  consoleStore.setState((s) => ({
+    transcript: s.transcript.map((e) => {
+      if (e.id !== id) return e;
+      const next: TranscriptEntry = { ...e, stdout: e.stdout + stdout };
+      if (ended !== undefined) {
+        delete next.following;
+        if (ended) next.stderr = `${e.stderr}${ended}\n`;
+      }
+      return next;
+    }),
+  }));
+}
+
+/** The entry that is still following, if any (at most one: a new command stops it). */
+export function followingEntry(): TranscriptEntry | undefined {
+  return consoleStore.getState().transcript.find((e) => e.following !== undefined);
 }
 
 export function setHistory(history: History): void {
