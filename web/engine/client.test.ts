@@ -90,6 +90,23 @@ describe("EngineClient", () => {
     const sent = worker.received.at(-1);
     if (sent?.type !== "kubectl") throw new Error("no kubectl message");
     worker.emit({ type: "kubectlResult", id: sent.id, stdout: "ok", stderr: "", exitCode: 0 });
-    await expect(pending).resolves.toEqual({ stdout: "ok", stderr: "", exitCode: 0 });
+    await expect(pending).resolves.toEqual({ stdout: "ok", stderr: "", exitCode: 0, id: sent.id });
+  });
+
+  it("hands a following command's further output to its handler until it ends", async () => {
+    const { worker, client } = setup();
+    worker.emit({ type: "ready", protocolVersion: PROTOCOL_VERSION });
+    const chunks: Array<{ stdout: string; ended?: string }> = [];
+    const pending = client.kubectl("get pods -w", undefined, (c) => chunks.push(c));
+    const sent = worker.received.at(-1);
+    if (sent?.type !== "kubectl") throw new Error("no kubectl message");
+    worker.emit({ type: "kubectlResult", id: sent.id, stdout: "NAME\n", stderr: "", exitCode: 0, following: true });
+    await expect(pending).resolves.toMatchObject({ following: true, id: sent.id });
+    worker.emit({ type: "kubectlStream", id: sent.id, stdout: "web-1 row\n" });
+    client.stopKubectl(sent.id);
+    expect(worker.received.at(-1)).toEqual({ type: "kubectlStop", id: sent.id });
+    worker.emit({ type: "kubectlStream", id: sent.id, stdout: "", ended: "" });
+    worker.emit({ type: "kubectlStream", id: sent.id, stdout: "late\n" });
+    expect(chunks).toEqual([{ stdout: "web-1 row\n" }, { stdout: "", ended: "" }]);
   });
 });
