@@ -3,11 +3,10 @@
  * pod is drawn (the queue or a node, and so a zone), click an object, step, play, and move along
  * the scrubber.
  */
-import { fileURLToPath } from "node:url";
 import { expect, type Locator, type Page } from "@playwright/test";
+import { saveScreenshot } from "./screenshots";
 import { TimelineControls } from "./timeline";
 
-const SCREENSHOTS = fileURLToPath(new URL("../screenshots/", import.meta.url));
 
 /** A pod as drawn, not the fading copy ("ghost") of a pod that was just removed. */
 const LIVE_POD = ".kp-pod:not(.is-ghost)";
@@ -137,6 +136,6 @@ export class ClusterPage extends TimelineControls {
   }
 
   async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
+    await saveScreenshot(this.page, name);
   }
 }

@@ -3,10 +3,9 @@
  * console and read what it printed; read the "why?" explanation; switch the inspector's view;
  * pick a diagram and read which state it highlights.
  */
-import { fileURLToPath } from "node:url";
 import { expect, type Locator, type Page } from "@playwright/test";
+import { saveScreenshot } from "./screenshots";
 
-const SCREENSHOTS = fileURLToPath(new URL("../screenshots/", import.meta.url));
 
 export type PanelId = "details" | "events" | "pods" | "inspector" | "why" | "console" | "diagrams";
 
@@ -23,7 +22,7 @@ export class DockPage {
   }
 
   async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
+    await saveScreenshot(this.page, name);
   }
 }
 

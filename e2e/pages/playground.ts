@@ -2,12 +2,11 @@
  * The playground page, in a user's verbs: open it, edit and apply a scenario, play / pause / step,
  * and read the pod table, the event list, the problems and the virtual clock.
  */
-import { fileURLToPath } from "node:url";
 import { expect, type Locator, type Page } from "@playwright/test";
+import { saveScreenshot } from "./screenshots";
 import { ScenarioEditorPage } from "./editor";
 import { TimelineControls } from "./timeline";
 
-const SCREENSHOTS = fileURLToPath(new URL("../screenshots/", import.meta.url));
 
 export class Playground extends TimelineControls {
   readonly editor: Locator;
@@ -65,6 +64,6 @@ export class Playground extends TimelineControls {
 
   /** Saves a full-page screenshot as e2e/screenshots/<name>.png. */
   async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+    await saveScreenshot(this.page, name, { fullPage: true });
   }
 }

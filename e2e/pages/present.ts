@@ -1,8 +1,7 @@
 /** Instructor mode in a presenter's verbs: enter and leave, press the remote's keys, use the laser, predict then reveal. */
-import { fileURLToPath } from "node:url";
 import { expect, type Locator, type Page } from "@playwright/test";
+import { saveScreenshot } from "./screenshots";
 
-const SCREENSHOTS = fileURLToPath(new URL("../screenshots/", import.meta.url));
 
 export class PresentPage {
   readonly toggle: Locator;
@@ -40,6 +39,6 @@ export class PresentPage {
   }
 
   async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
+    await saveScreenshot(this.page, name);
   }
 }
