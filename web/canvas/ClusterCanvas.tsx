@@ -27,7 +27,8 @@ export function ClusterCanvas() {
 }
 
 /** Room around the picture for the panels drawn over the canvas (view switch, legend, minimap). */
-const FIT = { padding: { top: "56px", bottom: "52px", left: "20px", right: "20px" }, maxZoom: 1.15 } as const;
+const FIT_PADDING_TOP = 56;
+const FIT = { padding: { top: `${FIT_PADDING_TOP}px`, bottom: "52px", left: "20px", right: "20px" }, maxZoom: 1.15 } as const;
 const MINIMAP_SIZE = { width: 150, height: 96 } as const;
 const MINIMAP_BELOW_ZOOM = 0.4;
 /**
@@ -38,6 +39,12 @@ const MINIMAP_BELOW_ZOOM = 0.4;
 const FAR_BELOW_ZOOM = 0.45;
 /** Following a growing cluster re-fits at most this often (wall ms). */
 const REFIT_EVERY_MS = 400;
+/**
+ * While playing, a re-fit leaves this much room to grow (the zoom is this share of the exact fit),
+ * and the view is left alone while the picture still fits: each zoom jump repaints every pod, so a
+ * cluster growing pod by pod should not re-fit on every few pods.
+ */
+const PLAYING_HEADROOM = 0.85;
 
 function CanvasInner() {
   const box = useRef<HTMLDivElement>(null);
@@ -100,11 +107,22 @@ function CanvasInner() {
     clearTimeout(refitTimer.current);
     const wait = lastRefit.current + REFIT_EVERY_MS - performance.now();
     refitTimer.current = setTimeout(() => {
+      if (!follow.current) return;
       lastRefit.current = performance.now();
-      if (follow.current) fit(!playing);
+      if (!playing) return fit(true);
+      const exact = Math.min(FIT.maxZoom, fitZoom(layout, size.width - FIT_MARGIN.x, size.height - FIT_MARGIN.y));
+      const v = flow.getViewport();
+      const fits = v.x >= 0 && v.y >= 0 && v.x + layout.width * v.zoom <= size.width && v.y + layout.height * v.zoom <= size.height;
+      if (fits && v.zoom >= exact * PLAYING_HEADROOM * 0.8) return;
+      const zoom = exact * PLAYING_HEADROOM;
+      void flow.setViewport({
+        x: (size.width - layout.width * zoom) / 2,
+        y: FIT_PADDING_TOP + (size.height - FIT_MARGIN.y - layout.height * zoom) / 2,
+        zoom,
+      });
     }, Math.max(0, wait));
     return () => clearTimeout(refitTimer.current);
-  }, [layout.width, layout.height, size.width, size.height, fit, playing]);
+  }, [layout, size.width, size.height, fit, flow, playing]);
 
   const onNodeClick: NodeMouseHandler = useCallback((_, node) => select(refOfId(node.id)), [select]);
   const [menu, setMenu] = useState<MenuRequest | null>(null);
