@@ -23,6 +23,11 @@ export class EventQueue {
     return this.heap.size;
   }
 
+  /** Events ever pushed: a command that scheduled work changed the run even if it wrote nothing. */
+  get pushed(): number {
+    return this.nextSeq;
+  }
+
   push(at: Millis, label: string, run: () => void): ScheduledEvent {
     const ev: ScheduledEvent = { at, seq: this.nextSeq++, label, run, cancelled: false };
     this.heap.push(ev);

@@ -261,6 +261,7 @@ export class Simulation {
       timestamp: (t) => timestamp(this.epochMs, t),
       apply: (text: string) => this.apply(text),
       nodes: kubeletProxy(this.components.find((c) => c.name === KUBELET), this.store),
+      after: (delayMs: number, label: string, run: () => void) => { this.clock.after(delayMs, label, run); },
     };
   }
 

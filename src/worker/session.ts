@@ -248,8 +248,10 @@ export class Session {
    */
   executeKubectl(command: string, stdin?: string): { result: KubectlResult; logged: boolean } {
     const before = this.writes;
+    const scheduled = this.sim.clock.queue.pushed;
     const result = this.sim.kubectl(command, stdin, { streaming: true });
-    if (this.writes === before) return { result, logged: false };
+    // A command that neither wrote nor left work on the clock (drain's retries) changed nothing.
+    if (this.writes === before && this.sim.clock.queue.pushed === scheduled) return { result, logged: false };
     this.future = [];
     this.furthest = this.sim.time;
     this.log.push({ atStep: this.stepCount, time: this.sim.time, command: { type: "kubectl", command, ...(stdin === undefined ? {} : { stdin }) } });

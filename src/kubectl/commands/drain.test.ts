@@ -112,13 +112,13 @@ describe("kubectl drain", () => {
     expect(warn).toBe("Warning: ignoring DaemonSet-managed Pods: default/agent-x; deleting Pods that declare no controller: default/bare\n");
   });
 
-  it("honours a PodDisruptionBudget through the Eviction API (429), leaving the node cordoned", () => {
+  it("honours a PodDisruptionBudget through the Eviction API (429), leaving the node cordoned and retrying in the cluster's time", () => {
     const sim = cluster(PDB);
     const [out, err, code] = run(sim, "drain n1 --ignore-daemonsets");
     expect(out).toBe("node/n1 cordoned\nevicting pod default/web-1\n");
     expect(err).toBe("Warning: ignoring DaemonSet-managed Pods: default/agent-x\n"
       + `error when evicting pods/"web-1" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.\n`
-      + "kubeplay: kubectl would retry every 5s until the budget allows; node/n1 stays cordoned — run the drain again later\n");
+      + "kubeplay: the refused evictions are retried every 5s in the cluster's time; node/n1 is drained once its pods are gone\n");
     expect(code).toBe(1);
     expect(sim.store.get("Pod", "default", "web-1")!.metadata.deletionTimestamp).toBeUndefined();
   });

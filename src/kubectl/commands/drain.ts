@@ -6,10 +6,12 @@
  * through the Eviction API (src/sim/drain.ts evictPod, shared with the scenario's Drain action:
  * PodDisruptionBudgets are honoured).
  *
- * kubectl then waits for each pod to be gone and retries a refused eviction every 5 s. A console
- * command cannot block the simulation's clock: an accepted eviction prints "pod/x evicted" at
- * once (the pod terminates on its own clock) and a refusal prints kubectl's retry line once and
- * stops, leaving the node cordoned for a second `kubectl drain`.
+ * kubectl then waits for each pod to be gone and retries a refused eviction every 5 s. Here the
+ * retries run on the cluster's clock, as part of the command (so a replay and a share link come
+ * out the same), until the eviction is accepted, the pod is gone or --timeout passes. The console
+ * streams the rest of kubectl's output: `pod/x evicted` as each pod is gone, then `node/x drained`.
+ * Without a console to stream to, an accepted eviction prints "pod/x evicted" at once and a
+ * refusal says it is being retried.
  */
 import type { Pod } from "kubernetes-types/core/v1";
 import { isSelectorError, parseSelector, type Selector } from "../../api/selector";
@@ -18,7 +20,8 @@ import type { Stored } from "../../api/types";
 import { evictPod } from "../../sim/drain";
 import { nodeTargets, setUnschedulable } from "./cordon";
 import { bool, num, parseFlags, str } from "./flags";
-import { fail, usageError, type CommandContext, type CommandResult, type KubectlCommand } from "./types";
+import { parseDuration } from "../../clock/time";
+import { fail, usageError, type CommandContext, type CommandResult, type CommandStream, type KubectlCommand } from "./types";
 
 const DAEMONSET_FATAL = "DaemonSet-managed Pods (use --ignore-daemonsets to ignore)";
 const DAEMONSET_WARNING = "ignoring DaemonSet-managed Pods";
@@ -28,6 +31,7 @@ const UNMANAGED_FATAL = "Pods that declare no controller (use --force to overrid
 const UNMANAGED_WARNING = "deleting Pods that declare no controller";
 /** drain.Helper EvictErrorRetryDelay as kubectl drain sets it. */
 const EVICT_RETRY = "5s";
+const EVICT_RETRY_MS = 5000;
 const MIRROR_ANNOTATION = "kubernetes.io/config.mirror";
 
 export interface DrainFlags {
@@ -109,19 +113,21 @@ export function podsForDeletion(store: ObjectStore, node: string, opts: DrainFla
 /** utilerrors.NewAggregate(errs).Error(). */
 const aggregate = (errs: readonly string[]): string => (errs.length === 1 ? errs[0]! : `[${errs.join(", ")}]`);
 
+const DRAIN_FLAGS = {
+  force: { type: "bool" },
+  "ignore-daemonsets": { type: "bool" },
+  "delete-emptydir-data": { type: "bool" },
+  "delete-local-data": { type: "bool" },
+  "grace-period": { type: "int" },
+  timeout: { type: "string" },
+  selector: { type: "string", short: "l" },
+  "pod-selector": { type: "string" },
+  "disable-eviction": { type: "bool" },
+  "skip-wait-for-delete-timeout": { type: "int" },
+} as const;
+
 function run(args: readonly string[], ctx: CommandContext): CommandResult {
-  const parsed = parseFlags(args, {
-    force: { type: "bool" },
-    "ignore-daemonsets": { type: "bool" },
-    "delete-emptydir-data": { type: "bool" },
-    "delete-local-data": { type: "bool" },
-    "grace-period": { type: "int" },
-    timeout: { type: "string" },
-    selector: { type: "string", short: "l" },
-    "pod-selector": { type: "string" },
-    "disable-eviction": { type: "bool" },
-    "skip-wait-for-delete-timeout": { type: "int" },
-  });
+  const parsed = parseFlags(args, DRAIN_FLAGS);
   if (!parsed.ok) return usageError(ctx, parsed.error);
   const f = parsed.flags;
   const selector = str(f, "selector");
@@ -142,6 +148,12 @@ function run(args: readonly string[], ctx: CommandContext): CommandResult {
   const grace = num(f, "grace-period") ?? -1;
   const ts = ctx.host.timestamp(ctx.host.now());
   const nowMs = Date.parse(ts);
+  // kubectl goes on in the cluster's time: a refused eviction is retried every 5 s, whoever ran
+  // the command (the console, a scenario action, a replay: the cluster must come out the same).
+  // The console's stream (below) prints each pod as it goes and the node drained.
+  const retries = ctx.host.after !== undefined && !bool(f, "disable-eviction");
+  const waits = retries && ctx.streaming === true;
+  const timeoutMs = str(f, "timeout") === undefined ? undefined : parseDuration(str(f, "timeout")!);
   const fatal: string[] = [];
   const remaining: string[] = [];
   let blocked = false;
@@ -164,15 +176,24 @@ function run(args: readonly string[], ctx: CommandContext): CommandResult {
       }
       stdout += `evicting pod ${pod.metadata.namespace}/${pod.metadata.name}\n`;
       const r = evictPod(store, pod, ts, grace >= 0 ? grace : undefined);
-      if (r.ok) stdout += `pod/${pod.metadata.name} evicted\n`;
-      else {
+      if (r.ok) {
+        if (!waits) stdout += `pod/${pod.metadata.name} evicted\n`;
+      } else {
         refused.push(pod.metadata.name);
         stderr += `error when evicting pods/"${pod.metadata.name}" -n "${pod.metadata.namespace}" (will retry after ${EVICT_RETRY}): ${r.message}\n`;
+        if (retries) retryEviction(ctx, pod, grace, timeoutMs === undefined ? undefined : ctx.host.now() + timeoutMs);
       }
+    }
+    if (waits) {
+      // The stream says when each pod is gone and the node drained.
+      if (list.pods.length === 0) stdout += `node/${name} drained\n`;
+      continue;
     }
     if (refused.length) {
       blocked = true;
-      stderr += `kubeplay: kubectl would retry every ${EVICT_RETRY} until the budget allows; node/${name} stays cordoned — run the drain again later\n`;
+      stderr += retries
+        ? `kubeplay: the refused evictions are retried every ${EVICT_RETRY} in the cluster's time; node/${name} is drained once its pods are gone\n`
+        : `kubeplay: kubectl would retry every ${EVICT_RETRY} until the budget allows; node/${name} stays cordoned — run the drain again later\n`;
       continue;
     }
     stdout += `node/${name} drained\n`;
@@ -182,8 +203,74 @@ function run(args: readonly string[], ctx: CommandContext): CommandResult {
   return { stdout, stderr, exitCode: blocked ? 1 : 0 };
 }
 
+/**
+ * kubectl's evictPods loop: a refused eviction (429, the disruption budget) is tried again after
+ * EvictErrorRetryDelay, on the cluster's clock, until it is accepted, the pod is gone or being
+ * deleted, or --timeout has passed.
+ */
+function retryEviction(ctx: CommandContext, pod: Stored<"Pod">, grace: number, deadline: number | undefined): void {
+  const { namespace, name, uid } = pod.metadata;
+  ctx.host.after!(EVICT_RETRY_MS, `kubectl drain: evict ${namespace}/${name} again`, () => {
+    const cur = ctx.host.store.get("Pod", namespace, name);
+    if (!cur || cur.metadata.uid !== uid || cur.metadata.deletionTimestamp) return;
+    if (deadline !== undefined && ctx.host.now() > deadline) return;
+    const r = evictPod(ctx.host.store, cur, ctx.host.timestamp(ctx.host.now()), grace >= 0 ? grace : undefined);
+    if (!r.ok) retryEviction(ctx, cur, grace, deadline);
+  });
+}
+
+/**
+ * What `kubectl drain` prints while it waits (the console's stream): `pod/x evicted` as each pod
+ * it evicts is gone (waitForDelete), then `node/x drained`. Nothing to wait for: no stream.
+ */
+function stream(args: readonly string[], ctx: CommandContext): CommandStream | undefined {
+  const parsed = parseFlags(args, DRAIN_FLAGS);
+  if (!parsed.ok || bool(parsed.flags, "disable-eviction") || !ctx.host.after) return undefined;
+  const f = parsed.flags;
+  const store = ctx.host.store;
+  const t = nodeTargets(store, parsed.positionals, str(f, "selector"));
+  if ("error" in t) return undefined;
+  const opts: DrainFlags = {
+    force: bool(f, "force"),
+    ignoreDaemonSets: bool(f, "ignore-daemonsets"),
+    deleteEmptyDirData: bool(f, "delete-emptydir-data") || bool(f, "delete-local-data"),
+    ...(str(f, "pod-selector") !== undefined ? { podSelector: str(f, "pod-selector")! } : {}),
+  };
+  const nowMs = Date.parse(ctx.host.timestamp(ctx.host.now()));
+  const waiting = new Map<string, Array<{ namespace: string; name: string; uid: string }>>();
+  for (const node of t.names) {
+    const list = podsForDeletion(store, node, opts, nowMs);
+    if ("error" in list || list.errors.length || list.pods.length === 0) continue;
+    waiting.set(node, list.pods.map((p) => ({ namespace: p.metadata.namespace ?? "default", name: p.metadata.name, uid: p.metadata.uid })));
+  }
+  if (waiting.size === 0) return undefined;
+  return {
+    poll() {
+      let stdout = "";
+      for (const [node, pods] of waiting) {
+        const left = pods.filter((p) => {
+          const cur = store.get("Pod", p.namespace, p.name);
+          if (cur && cur.metadata.uid === p.uid) return true;
+          stdout += `pod/${p.name} evicted\n`;
+          return false;
+        });
+        if (left.length) waiting.set(node, left);
+        else {
+          waiting.delete(node);
+          stdout += `node/${node} drained\n`;
+        }
+      }
+      return waiting.size === 0 ? { stdout, ended: "" } : { stdout };
+    },
+    close() {
+      waiting.clear();
+    },
+  };
+}
+
 export const drainCommand: KubectlCommand = {
   name: "drain",
   short: "Drain node in preparation for maintenance",
   run,
+  stream,
 };

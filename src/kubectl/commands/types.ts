@@ -25,6 +25,11 @@ export interface KubectlHost {
   apply(text: string): { errors: Array<{ message: string }>; applied: ApplyOutcome[] };
   /** What the API server proxies to the kubelets (logs, exec, metrics); absent without kubelets. */
   readonly nodes?: NodeProxy;
+  /**
+   * Runs `run` after `delayMs` of virtual time: a command that goes on waiting in the cluster's
+   * time, as `kubectl drain` retrying a refused eviction every 5 s. Absent where time does not run.
+   */
+  after?(delayMs: number, label: string, run: () => void): void;
 }
 
 /** `kubectl exec`: a command run to completion in a running container's shell. */

@@ -2,7 +2,7 @@ import { createContext, useEffect, useLayoutEffect, useRef, useState, type Keybo
 import { KINDS, objectKey } from "../../../src/api/types";
 import { useEngine } from "../../engine/context";
 import { t } from "../../i18n";
-import { begin, finish } from "../../panels/console/console-store";
+import { append, begin, finish, follow } from "../../panels/console/console-store";
 import { useApp } from "../../state/store";
 import type { SelectedRef } from "../../state/selection";
 import { commandOf, menuItems, type MenuItem } from "./menu";
@@ -82,8 +82,10 @@ export function ContextMenu({ request, onClose, bounds }: { request: MenuRequest
   const runKubectl = (command: string) => {
     const line = `kubectl ${command}`;
     const id = begin(line);
-    void engine.kubectl(command).then((r) => {
+    // A following command (drain waits for its pods) goes on printing into the console.
+    void engine.kubectl(command, undefined, (chunk) => append(id, chunk.stdout, chunk.ended)).then((r) => {
       finish(id, r.stdout, r.stderr);
+      if (r.following && r.id !== undefined) follow(id, r.id);
       const text = (r.exitCode === 0 ? r.stdout || r.stderr : r.stderr || r.stdout).trim().split("\n").slice(-2).join("\n");
       report(line, text, r.exitCode !== 0);
     });
