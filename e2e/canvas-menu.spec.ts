@@ -9,7 +9,7 @@ import { collectErrors } from "./pages/errors";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-test("acting from the canvas: a node Down turns its pods Unknown and they are replaced; scale; a share link replays both", async ({ page, context }) => {
+test("acting from the canvas: a node Down turns its pods Unknown and they are replaced; scale; drain; a share link replays them", async ({ page, context }) => {
   test.setTimeout(120_000);
   const errors = collectErrors(page);
   const cluster = new ClusterPage(page);
@@ -72,6 +72,20 @@ test("acting from the canvas: a node Down turns its pods Unknown and they are re
   await expect(page.getByTestId("console-entry").last()).toContainText("kubectl scale deployment/web --replicas=4");
   await cluster.showView("cluster");
   await cluster.playUntilRunning("web-", 4);
+
+  // Drain zone-b-1 from its menu: kubectl's output goes on in the console as its pods go.
+  await menu.openOn(cluster.node("zone-b-1").locator(".kp-machine-head"));
+  await menu.choose("drain");
+  await expect(menu.outcome).toContainText(/evicting pod default\/web-/);
+  const drain = page.getByTestId("console-entry").last();
+  await expect(drain).toContainText("kubectl drain zone-b-1 --ignore-daemonsets --delete-emptydir-data");
+  await expect(drain.getByTestId("console-following")).toBeVisible();
+  await cluster.play();
+  await expect(drain.getByTestId("console-stdout")).toContainText(/pod\/web-\S+ evicted\n(pod\/web-\S+ evicted\n)*node\/zone-b-1 drained/, { timeout: 30_000 });
+  await expect.poll(async () => (await cluster.podPlaces("web-")).filter((p) => p.status === "Running" && p.node === "zone-c-1").length, { timeout: 30_000 }).toBe(4);
+  await cluster.pause();
+  await expect(drain.getByTestId("console-following")).toHaveCount(0);
+  await cluster.screenshot("menu-05-drained");
   const time = await cluster.time();
   const places = await cluster.podPlaces("web-");
 
@@ -123,6 +137,11 @@ test("the keyboard opens the selection's menu; a pod's menu breaks its liveness 
   const described = await new ConsolePage(page).run("kubectl describe pod liveness-exec");
   expect(described.stderr).toBe("");
   expect(described.stdout).toContain("Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory");
+
+  // Drain refuses a pod no controller would replace, with kubectl's words.
+  await menu.openOn(cluster.node("zone-b-1").locator(".kp-machine-head"));
+  await menu.choose("drain");
+  await expect(menu.outcome).toContainText("cannot delete Pods that declare no controller (use --force to override): default/liveness-exec");
 
   // A value the command would refuse is caught in the menu, with the reason.
   await menu.openOn(cluster.node("zone-b-1").locator(".kp-machine-head"));
