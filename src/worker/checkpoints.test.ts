@@ -108,6 +108,13 @@ describe("Checkpoints", () => {
     for (const p of cps2.positions) expect(p).toBeLessThanOrEqual(branch.steps);
   });
 
+  it.each([[0, 4], [300, 3], [600, 1], [5000, 1]])("keeps fewer engines for a bigger cluster: %s pods, at most %s", (pods, most) => {
+    const cps = new Checkpoints({ fresh: () => Session.start(YAML).session }, { spacing: Math.floor(live.steps / 8), max: 4 });
+    while (cps.work(live.timeline, live.steps, () => false, pods));
+    expect(cps.positions.length).toBeGreaterThanOrEqual(1);
+    expect(cps.positions.length).toBeLessThanOrEqual(most);
+  });
+
   it("builds in slices: a yield stops the work and the next call goes on", () => {
     const cps = new Checkpoints({ fresh: () => Session.start(YAML).session }, { spacing: Math.floor(live.steps / 2), max: 4 });
     let calls = 0;

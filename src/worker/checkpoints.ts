@@ -13,8 +13,9 @@
  * built again later. A new command (a new branch of the timeline) makes the checkpoints past its
  * position useless: `take` skips them and `work` drops them.
  *
- * Memory: at most MAX_CHECKPOINTS engines besides the live one. When the run outgrows them, the
- * spacing doubles and every other checkpoint is dropped.
+ * Memory: at most MAX_CHECKPOINTS engines besides the live one, and fewer for a big cluster (an
+ * engine holds about 70 KB per pod: a 1,000-pod run keeps one checkpoint, POD_BUDGET pods in all).
+ * When the run outgrows them, the spacing doubles and every other checkpoint is dropped.
  */
 import type { LoggedCommand, Session, ShouldYield } from "./session";
 
@@ -22,6 +23,8 @@ import type { LoggedCommand, Session, ShouldYield } from "./session";
 export const MAX_CHECKPOINTS = 4;
 /** Steps between checkpoints at first: below this a replay from t = 0 is quick anyway. */
 export const FIRST_SPACING = 4000;
+/** Pods all checkpoints may hold together (about 70 MB of engine state). */
+export const POD_BUDGET = 1000;
 
 export interface CheckpointSource {
   /** A fresh engine at t = 0 of this scenario and seed. */
@@ -33,10 +36,13 @@ export class Checkpoints {
   private spacing: number;
   private readonly max: number;
   private builder: { session: Session; toStep: number } | undefined;
+  /** Engines kept at most for the current run's size (≤ max). */
+  private limit: number;
 
   constructor(private readonly source: CheckpointSource, opts: { spacing?: number; max?: number } = {}) {
     this.spacing = opts.spacing ?? FIRST_SPACING;
     this.max = opts.max ?? MAX_CHECKPOINTS;
+    this.limit = this.max;
   }
 
   /** Positions (engine steps) of the checkpoints kept, oldest first. */
@@ -62,9 +68,12 @@ export class Checkpoints {
    * Builds checkpoints for `timeline` up to engine step `upTo` (the furthest the live run got)
    * until `shouldYield` says stop. Returns true while there is more to do.
    */
-  work(timeline: readonly LoggedCommand[], upTo: number, shouldYield: ShouldYield): boolean {
+  work(timeline: readonly LoggedCommand[], upTo: number, shouldYield: ShouldYield, pods = 0): boolean {
     // Checkpoints of another branch are no use.
     this.kept = this.kept.filter((s) => s.fitsTimeline(timeline, Number.POSITIVE_INFINITY));
+    // A big cluster keeps fewer engines (the live run's pod count stands for each one's size).
+    this.limit = Math.max(1, Math.min(this.max, Math.floor(POD_BUDGET / Math.max(1, pods))));
+    while (this.kept.length > this.limit) this.thin();
     if (this.builder && !this.builder.session.fitsTimeline(timeline, Number.POSITIVE_INFINITY)) this.builder = undefined;
     for (;;) {
       if (!this.builder) {
@@ -88,11 +97,11 @@ export class Checkpoints {
     const have = new Set(this.kept.map((s) => s.steps));
     for (let p = this.spacing; p <= upTo; p += this.spacing) {
       if (have.has(p)) continue;
-      if (this.kept.length >= this.max && p > Math.max(...have)) {
+      if (this.kept.length >= this.limit && p > Math.max(...have)) {
         this.thin();
         return this.nextPosition(upTo);
       }
-      if (this.kept.length < this.max) return p;
+      if (this.kept.length < this.limit) return p;
     }
     return undefined;
   }
@@ -101,6 +110,7 @@ export class Checkpoints {
   private thin(): void {
     this.spacing *= 2;
     this.kept = this.kept.filter((s) => s.steps % this.spacing === 0);
+    if (this.builder && this.builder.toStep % this.spacing !== 0) this.builder = undefined;
   }
 
   private keep(s: Session): void {

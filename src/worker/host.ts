@@ -339,7 +339,7 @@ export class WorkerHost {
     const s = this.session;
     if (!s || !this.checkpoints) return false;
     this.noteProgress();
-    return this.checkpoints.work(s.timeline, this.furthestStep, () => this.pacer.now() >= deadline);
+    return this.checkpoints.work(s.timeline, this.furthestStep, () => this.pacer.now() >= deadline, s.sim.store.count("Pod"));
   }
 
   private noteProgress(): void {
