@@ -2,10 +2,10 @@ import { createContext, useEffect, useLayoutEffect, useRef, useState, type Keybo
 import { KINDS, objectKey } from "../../../src/api/types";
 import { useEngine } from "../../engine/context";
 import { t } from "../../i18n";
-import { append, begin, finish, follow } from "../../panels/console/console-store";
 import { useApp } from "../../state/store";
 import type { SelectedRef } from "../../state/selection";
 import { commandOf, menuItems, type MenuItem } from "./menu";
+import { runKubectlLine, runNodeAction } from "./run";
 import "./menu.css";
 
 /** Where the menu opens: the object, and the pointer in page coordinates. */
@@ -79,17 +79,7 @@ export function ContextMenu({ request, onClose, bounds }: { request: MenuRequest
 
   const report = (command: string, text: string, failed: boolean) => setOutcome((o) => ({ id: (o?.id ?? 0) + 1, command, text, failed }));
 
-  const runKubectl = (command: string) => {
-    const line = `kubectl ${command}`;
-    const id = begin(line);
-    // A following command (drain waits for its pods) goes on printing into the console.
-    void engine.kubectl(command, undefined, (chunk) => append(id, chunk.stdout, chunk.ended)).then((r) => {
-      finish(id, r.stdout, r.stderr);
-      if (r.following && r.id !== undefined) follow(id, r.id);
-      const text = (r.exitCode === 0 ? r.stdout || r.stderr : r.stderr || r.stdout).trim().split("\n").slice(-2).join("\n");
-      report(line, text, r.exitCode !== 0);
-    });
-  };
+  const runKubectl = (command: string) => runKubectlLine(engine, command, (o) => report(o.command, o.text, o.failed));
 
   const activate = (item: MenuItem) => {
     const run = item.run;
@@ -99,7 +89,7 @@ export function ContextMenu({ request, onClose, bounds }: { request: MenuRequest
     }
     onClose();
     if (run.type === "kubectl") return runKubectl(run.command);
-    engine.action(run.action);
+    runNodeAction(engine, run.action);
     if (run.action.type === "node" && run.action.state) {
       report(t(run.action.state === "Down" ? "menu.nodeDown" : "menu.nodeUp"), t(run.action.state === "Down" ? "menu.nodeDownDone" : "menu.nodeUpDone", { node: run.action.name }), false);
     }

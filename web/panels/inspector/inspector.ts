@@ -37,24 +37,3 @@ export function restartsOf(pod: Pod | undefined, container: string | undefined):
   const cs = all.find((c) => c.name === container);
   return cs?.restartCount ?? 0;
 }
-
-/** What a learner can do to the selection from the inspector (recorded in the timeline, so share links replay it). */
-export type InspectorAction =
-  | { id: "node-down" | "node-up" | "cordon" | "uncordon" | "drain" }
-  | { id: "delete" }
-  | { id: "scale-up" | "scale-down" };
-
-export function actionsFor(kind: string): InspectorAction["id"][] {
-  switch (kind) {
-    case "Node":
-      return ["node-down", "node-up", "cordon", "uncordon", "drain"];
-    case "Pod":
-      return ["delete"];
-    case "Deployment":
-    case "ReplicaSet":
-    case "StatefulSet":
-      return ["scale-up", "scale-down", "delete"];
-    default:
-      return ["delete"];
-  }
-}
