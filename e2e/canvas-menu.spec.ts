@@ -1,25 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { LIVENESS_POD, WEB_DEPLOYMENT } from "./fixtures/issue7";
 import { ClusterPage } from "./pages/cluster";
-import { ScenarioEditorPage } from "./pages/editor";
-import { CanvasMenuPage } from "./pages/menu";
-import { ConsolePage, DockPage, parseTable } from "./pages/panels";
+import { parseTable } from "./pages/panels";
 import { SharePage } from "./pages/share";
-import { collectErrors } from "./pages/errors";
+import { openScenario } from "./pages/workbench";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 test("acting from the canvas: a node Down turns its pods Unknown and they are replaced; scale; drain; a share link replays them", async ({ page, context }) => {
   test.setTimeout(120_000);
-  const errors = collectErrors(page);
-  const cluster = new ClusterPage(page);
-  const editor = new ScenarioEditorPage(page);
-  const dock = new DockPage(page);
-  const kubectl = new ConsolePage(page);
-  const menu = new CanvasMenuPage(page);
-  await cluster.open();
-  await editor.setText(WEB_DEPLOYMENT.replace("replicas: 2", "replicas: 3"));
-  await editor.restartButton.click();
+  const { errors, cluster, dock, kubectl, menu } = await openScenario(page, WEB_DEPLOYMENT.replace("replicas: 2", "replicas: 3"));
   await cluster.setSpeed(10);
   await cluster.playUntilRunning("web-", 3);
   const victim = (await cluster.podPlaces("web-")).find((p) => p.node === "zone-a-1")!;
@@ -103,13 +93,7 @@ test("acting from the canvas: a node Down turns its pods Unknown and they are re
 
 test("the keyboard opens the selection's menu; a pod's menu breaks its liveness probe and the kubelet restarts it", async ({ page }) => {
   test.setTimeout(90_000);
-  const errors = collectErrors(page);
-  const cluster = new ClusterPage(page);
-  const editor = new ScenarioEditorPage(page);
-  const menu = new CanvasMenuPage(page);
-  await cluster.open();
-  await editor.setText(LIVENESS_POD);
-  await editor.restartButton.click();
+  const { errors, cluster, dock, kubectl, menu } = await openScenario(page, LIVENESS_POD);
   await cluster.setSpeed(10);
   await cluster.play();
   await expect(cluster.pod("liveness-exec")).toHaveAttribute("data-status", "Running", { timeout: 20_000 });
@@ -133,8 +117,8 @@ test("the keyboard opens the selection's menu; a pod's menu breaks its liveness 
   await cluster.play();
   await expect(cluster.pod("liveness-exec").locator(".kp-pod-restarts")).toHaveText("↻1", { timeout: 30_000 });
   await cluster.pause();
-  await new DockPage(page).open("console");
-  const described = await new ConsolePage(page).run("kubectl describe pod liveness-exec");
+  await dock.open("console");
+  const described = await kubectl.run("kubectl describe pod liveness-exec");
   expect(described.stderr).toBe("");
   expect(described.stdout).toContain("Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory");
 

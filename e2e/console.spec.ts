@@ -1,9 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { LIVENESS_POD, WEB_DEPLOYMENT } from "./fixtures/issue7";
 import { ClusterPage } from "./pages/cluster";
-import { ScenarioEditorPage } from "./pages/editor";
-import { ConsolePage, DockPage, parseTable } from "./pages/panels";
-import { collectErrors } from "./pages/errors";
+import { parseTable } from "./pages/panels";
+import { openScenario } from "./pages/workbench";
 
 async function runFor(cluster: ClusterPage, seconds: number): Promise<void> {
   const start = await cluster.time();
@@ -13,13 +12,7 @@ async function runFor(cluster: ClusterPage, seconds: number): Promise<void> {
 }
 
 test("the console: apply -f the editor's YAML, get pods -o wide matches the canvas, exec breaks a liveness probe, rollout undo", async ({ page }) => {
-  const errors = collectErrors(page);
-  const cluster = new ClusterPage(page);
-  const editor = new ScenarioEditorPage(page);
-  const dock = new DockPage(page);
-  const kubectl = new ConsolePage(page);
-  await cluster.open();
-  await editor.setText(`${LIVENESS_POD}---\n${WEB_DEPLOYMENT}`);
+  const { errors, cluster, dock, kubectl } = await openScenario(page, `${LIVENESS_POD}---\n${WEB_DEPLOYMENT}`, { restart: false });
   await dock.open("console");
 
   const applied = await kubectl.run("kubectl apply -f scenario.yaml");
@@ -99,13 +92,7 @@ test("the console: apply -f the editor's YAML, get pods -o wide matches the canv
 });
 
 test("acting from the inspector: take a node down and scale a Deployment, with the object's describe beside", async ({ page }) => {
-  const errors = collectErrors(page);
-  const cluster = new ClusterPage(page);
-  const editor = new ScenarioEditorPage(page);
-  const dock = new DockPage(page);
-  await cluster.open();
-  await editor.setText(WEB_DEPLOYMENT.replace("replicas: 2", "replicas: 3"));
-  await editor.restartButton.click();
+  const { errors, cluster, dock } = await openScenario(page, WEB_DEPLOYMENT.replace("replicas: 2", "replicas: 3"));
   await cluster.setSpeed(10);
   await cluster.playUntilRunning("web-", 3);
 
@@ -134,14 +121,7 @@ test("acting from the inspector: take a node down and scale a Deployment, with t
 });
 
 test("get -w and logs -f keep printing as the cluster runs, until Ctrl+C", async ({ page }) => {
-  const errors = collectErrors(page);
-  const cluster = new ClusterPage(page);
-  const editor = new ScenarioEditorPage(page);
-  const dock = new DockPage(page);
-  const kubectl = new ConsolePage(page);
-  await cluster.open();
-  await editor.setText(LIVENESS_POD);
-  await editor.restartButton.click();
+  const { errors, cluster, dock, kubectl } = await openScenario(page, LIVENESS_POD);
   await dock.open("console");
   const first = await kubectl.run("kubectl get pods -w");
   expect(first.stdout).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nliveness-exec\s+0\/1\s+Pending\s+0\s+0s$/);
